@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Every test Plein has: lint, the suite on SQLite, the suite on PostgreSQL (a throwaway
+# cluster when the binaries are here), then the browser tests in Debian's Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.venv/bin
+export DJANGO_SETTINGS_MODULE=plein.conf.ci
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "Chromium for the browser tests"
+if command -v chromium >/dev/null 2>&1; then
+  echo "found $(chromium --version 2>/dev/null)"
+elif [ "$(id -u)" = "0" ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  echo "installed $(chromium --version 2>/dev/null)"
+else
+  echo "Chromium is missing and this user is not root: install Debian's 'chromium' package." >&2
+  exit 1
+fi
+
+step "Ruff (lint and format)"
+$BIN/ruff check .
+$BIN/ruff format --check .
+
+step "Migrations are complete"
+(cd src && ../$BIN/python manage.py makemigrations --check --dry-run)
+
+step "Test suite on SQLite"
+$BIN/pytest -m "not browser" -p no:cacheprovider
+
+step "Test suite on PostgreSQL"
+if bash bin/with-postgres.sh $BIN/pytest -m "not browser" -p no:cacheprovider; then
+  :
+else
+  status=$?
+  if [ "$status" = "77" ]; then
+    echo "SKIPPED: no PostgreSQL binaries on this machine (looked in /usr/lib/postgresql/*/bin)."
+  else
+    exit "$status"
+  fi
+fi
+
+step "Browser tests in Chromium (with axe-core)"
+$BIN/pytest -m browser -p no:cacheprovider
+
+step "All tests passed on SQLite, PostgreSQL and in Chromium"

@@ -1,0 +1,88 @@
+from django import forms
+from django.contrib.auth import get_user_model, password_validation
+from django.utils.translation import gettext_lazy as _
+
+from plein.organisations.models import Organisation
+
+from .choices import Role
+
+User = get_user_model()
+
+
+class InvitationForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    email = forms.EmailField(label=_("E-mail address"), help_text=_("The invitation is sent to this address."))
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organisation.objects.order_by("name"), empty_label=_("Choose an organisation")
+    )
+    role = forms.ChoiceField(label=_("Role"), widget=forms.RadioSelect)
+
+    def __init__(self, *args, acting_user, **kwargs):
+        super().__init__(*args, **kwargs)
+        roles = Role.choices
+        if not acting_user.has_perm("accounts.invite_administrator"):
+            roles = [(value, label) for value, label in roles if value != Role.ADMINISTRATOR]
+        self.fields["role"].choices = roles
+        self.fields["organisation"].required = acting_user.has_perm("accounts.invite_administrator") is False
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(_("There is already an account with this e-mail address."))
+        return email
+
+
+class AcceptInvitationForm(forms.Form):
+    name = forms.CharField(label=_("Your name"), max_length=200)
+    password1 = forms.CharField(
+        label=_("Choose a password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 10 characters. Not only digits, and not a well-known password."),
+    )
+    password2 = forms.CharField(
+        label=_("Type the password again"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+
+    def __init__(self, *args, invitation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.invitation = invitation
+
+    def clean_password1(self):
+        password = self.cleaned_data["password1"]
+        probe = User(email=self.invitation.email, name=self.data.get("name", ""))
+        password_validation.validate_password(password, probe)
+        return password
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("password1") and cleaned.get("password2") and cleaned["password1"] != cleaned["password2"]:
+            self.add_error("password2", _("The two passwords are not the same."))
+        return cleaned
+
+
+class UserForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["name", "organisation", "role", "is_active"]
+        widgets = {"role": forms.RadioSelect}
+        help_texts = {"is_active": _("Someone who is switched off cannot log in. Their history stays.")}
+
+    def __init__(self, *args, acting_user, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not acting_user.has_perm("accounts.invite_administrator"):
+            self.fields["role"].choices = [(v, label) for v, label in Role.choices if v != Role.ADMINISTRATOR]
+        self.fields["organisation"].queryset = Organisation.objects.order_by("name")
+
+    def _post_clean(self):
+        # Role and organisation are checked together by the service; skip model validation
+        # here so the check constraint does not report before the clearer service message.
+        pass
+
+
+class ProfileForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+
+
+class UserFilterForm(forms.Form):
+    search = forms.CharField(label=_("Name or e-mail contains"), required=False)
+    role = forms.ChoiceField(label=_("Role"), required=False, choices=[("", _("All roles")), *Role.choices])

@@ -1,0 +1,141 @@
+"""Writes for accounts: invitations and role changes. E-mail goes out on commit, so nothing
+is mailed for a change that rolled back."""
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from plein.audit.services import acting_as
+
+from .choices import ROLE_ORGANISATION_TYPES, Role
+from .models import Invitation
+
+User = get_user_model()
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def check_role_fits_organisation(*, role, organisation):
+    if organisation is None:
+        if role != Role.ADMINISTRATOR:
+            raise ValidationError({"organisation": _("Choose the organisation this person works for.")})
+        return
+    if organisation.type not in ROLE_ORGANISATION_TYPES[Role(role)]:
+        raise ValidationError(
+            {
+                "role": _("The role “%(role)s” does not fit an organisation of the type “%(type)s”.")
+                % {"role": Role(role).label, "type": organisation.get_type_display()}
+            }
+        )
+
+
+def _apply_role_flags(user):
+    # Only administrators may use Django's technical admin.
+    user.is_staff = user.role == Role.ADMINISTRATOR
+    user.is_superuser = user.role == Role.ADMINISTRATOR
+
+
+@transaction.atomic
+def invitation_create(*, acting_user, email, name, role, organisation=None) -> tuple[Invitation, str]:
+    """Invite a person by e-mail. Returns the invitation and the one-time token (only its
+    hash is stored)."""
+    email = email.strip().lower()
+    check_role_fits_organisation(role=role, organisation=organisation)
+    if User.objects.filter(email__iexact=email).exists():
+        raise ValidationError({"email": _("There is already an account with this e-mail address.")})
+    with acting_as(acting_user):
+        # A new invitation replaces any open one for the same address.
+        Invitation.objects.filter(email__iexact=email, accepted_at__isnull=True).update(expires_at=timezone.now())
+        token = secrets.token_urlsafe(32)
+        invitation = Invitation(
+            email=email,
+            name=name.strip(),
+            role=role,
+            organisation=organisation,
+            token_hash=hash_token(token),
+            invited_by=acting_user,
+            expires_at=timezone.now() + timedelta(days=settings.PLEIN_INVITATION_DAYS),
+        )
+        invitation.full_clean()
+        invitation.save()
+    language = translation.get_language()
+    transaction.on_commit(lambda: _send_invitation(invitation, token, language))
+    return invitation, token
+
+
+def _send_invitation(invitation, token, language):
+    with translation.override(language):
+        context = {
+            "invitation": invitation,
+            "url": settings.PLEIN_SITE_URL.rstrip("/") + reverse("accounts:accept_invitation", args=[token]),
+            "days": settings.PLEIN_INVITATION_DAYS,
+        }
+        send_mail(
+            subject=_("[Plein] You are invited to Plein"),
+            message=render_to_string("accounts/email/invitation.txt", context),
+            from_email=None,
+            recipient_list=[invitation.email],
+        )
+
+
+def invitation_for_token(token: str) -> Invitation | None:
+    invitation = Invitation.objects.select_related("organisation").filter(token_hash=hash_token(token)).first()
+    if invitation is None or not invitation.is_open:
+        return None
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(*, invitation, name, password) -> User:
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation.is_open:
+        raise ValidationError(_("This invitation has already been used or has expired."))
+    if User.objects.filter(email__iexact=invitation.email).exists():
+        raise ValidationError(_("There is already an account with this e-mail address."))
+    user = User(email=invitation.email, name=name.strip(), role=invitation.role, organisation=invitation.organisation)
+    _apply_role_flags(user)
+    user.set_password(password)
+    user.full_clean(exclude=["password"])
+    with acting_as(user):
+        user.save()
+        invitation.accepted_at = timezone.now()
+        invitation.user = user
+        invitation.save(update_fields=["accepted_at", "user"])
+    return user
+
+
+@transaction.atomic
+def user_update(*, user, acting_user, name, role, organisation, is_active) -> User:
+    check_role_fits_organisation(role=role, organisation=organisation)
+    if user.pk == acting_user.pk and (not is_active or role != user.role):
+        raise ValidationError(_("You cannot change your own role or switch off your own account."))
+    with acting_as(acting_user):
+        user.name = name.strip()
+        user.role = role
+        user.organisation = organisation
+        user.is_active = is_active
+        _apply_role_flags(user)
+        user.full_clean(exclude=["password"])
+        user.save()
+    return user
+
+
+@transaction.atomic
+def profile_update(*, user, name) -> User:
+    with acting_as(user):
+        user.name = name.strip()
+        user.full_clean(exclude=["password"])
+        user.save(update_fields=["name"])
+    return user

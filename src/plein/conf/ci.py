@@ -1,0 +1,12 @@
+"""Test settings: fast hashing, mail kept in memory, nothing from outside."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "ci-only-not-secret-plein")
+os.environ.setdefault("ALLOWED_HOSTS", "*")
+os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
+
+from .base import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

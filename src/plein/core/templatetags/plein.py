@@ -1,0 +1,45 @@
+from django import template
+
+register = template.Library()
+
+TEXTBOX_TYPES = {"text", "email", "password", "url", "number", "date", "datetime", "time", "tel", "search"}
+
+
+@register.filter
+def widget_type(bound_field):
+    return bound_field.widget_type
+
+
+def widget_classes(kind: str, invalid: bool) -> str:
+    if kind in TEXTBOX_TYPES or kind.endswith("input"):
+        base = "utrecht-textbox utrecht-textbox--html-input"
+        return base + (" utrecht-textbox--invalid" if invalid else "")
+    if kind in {"select", "selectmultiple", "nullbooleanselect"}:
+        return "utrecht-select utrecht-select--html-select" + (" utrecht-select--invalid" if invalid else "")
+    if kind == "textarea":
+        return "utrecht-textarea utrecht-textarea--html-textarea" + (" utrecht-textarea--invalid" if invalid else "")
+    if kind == "checkbox":
+        return "utrecht-checkbox utrecht-checkbox--html-input" + (" utrecht-checkbox--invalid" if invalid else "")
+    return ""
+
+
+@register.simple_tag
+def field_widget(bound_field):
+    """Render a field's widget with NL Design System classes, and tie its description and
+    error message to it for screen readers."""
+    invalid = bool(bound_field.errors)
+    describedby = []
+    if bound_field.help_text:
+        describedby.append(f"{bound_field.auto_id}_help")
+    if invalid:
+        describedby.append(f"{bound_field.auto_id}_error")
+    attrs = {}
+    classes = widget_classes(bound_field.widget_type, invalid)
+    existing = bound_field.field.widget.attrs.get("class", "")
+    if classes or existing:
+        attrs["class"] = f"{classes} {existing}".strip()
+    if describedby:
+        attrs["aria-describedby"] = " ".join(describedby)
+    if invalid:
+        attrs["aria-invalid"] = "true"
+    return bound_field.as_widget(attrs=attrs)

@@ -1,0 +1,67 @@
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from .selectors import start_page_sections
+
+
+def home(request):
+    return render(
+        request,
+        "core/home.html",
+        {"sections": start_page_sections(user=request.user)},
+    )
+
+
+def _statement(request, name, title):
+    # Legal text is kept as whole pages per language: a statement reads better as prose
+    # than as a hundred translated fragments.
+    lang = "en" if (get_language() or "nl").startswith("en") else "nl"
+    return render(
+        request,
+        f"core/{name}_{lang}.html",
+        {"breadcrumbs": [(title, None)], "page_title": title},
+    )
+
+
+def accessibility(request):
+    return _statement(request, "accessibility", _("Accessibility statement"))
+
+
+def privacy(request):
+    return _statement(request, "privacy", _("Privacy statement"))
+
+
+@never_cache
+@require_GET
+def health(request):
+    """For monitoring and load balancers: is the database reachable?"""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        database = "ok"
+    except DatabaseError:
+        database = "unavailable"
+    ok = database == "ok"
+    return JsonResponse(
+        {"status": "ok" if ok else "error", "database": database, "vendor": connection.vendor},
+        status=200 if ok else 503,
+    )
+
+
+def error_403(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def error_404(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def error_500(request):
+    # No context processors that could fail again: plain render with a minimal context.
+    return render(request, "500.html", {"nav_items": []}, status=500)

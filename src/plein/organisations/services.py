@@ -1,0 +1,69 @@
+"""Writes for organisations, branches and municipalities. Every write is atomic, validated
+with full_clean() and recorded in the audit log under the acting person."""
+
+from django.db import transaction
+
+from plein.audit.services import acting_as
+
+from .models import Location, Municipality, Organisation
+
+ORGANISATION_FIELDS = ("name", "type", "province", "website")
+LOCATION_FIELDS = ("name", "street", "postcode", "city", "municipality", "has_ido")
+
+
+@transaction.atomic
+def organisation_create(*, acting_user, name, type, province="", website="", municipalities=()) -> Organisation:
+    with acting_as(acting_user):
+        organisation = Organisation(name=name.strip(), type=type, province=province, website=website)
+        organisation.full_clean()
+        organisation.save()
+        organisation.municipalities.set(municipalities)
+    return organisation
+
+
+@transaction.atomic
+def organisation_update(*, organisation, acting_user, municipalities=None, **fields) -> Organisation:
+    with acting_as(acting_user):
+        for name in ORGANISATION_FIELDS:
+            if name in fields:
+                setattr(organisation, name, fields[name].strip() if name == "name" else fields[name])
+        organisation.full_clean()
+        organisation.save()
+        if municipalities is not None:
+            organisation.municipalities.set(municipalities)
+    return organisation
+
+
+@transaction.atomic
+def location_create(*, organisation, acting_user, **fields) -> Location:
+    with acting_as(acting_user):
+        location = Location(organisation=organisation, **{k: v for k, v in fields.items() if k in LOCATION_FIELDS})
+        location.full_clean()
+        location.save()
+    return location
+
+
+@transaction.atomic
+def location_update(*, location, acting_user, **fields) -> Location:
+    with acting_as(acting_user):
+        for name in LOCATION_FIELDS:
+            if name in fields:
+                setattr(location, name, fields[name])
+        location.full_clean()
+        location.save()
+    return location
+
+
+@transaction.atomic
+def location_delete(*, location, acting_user) -> None:
+    with acting_as(acting_user):
+        location.delete()
+
+
+@transaction.atomic
+def municipality_create(*, acting_user, name, province, cbs_code="") -> Municipality:
+    with acting_as(acting_user):
+        municipality = Municipality(name=name.strip(), province=province, cbs_code=cbs_code.strip().upper())
+        municipality.full_clean()
+        municipality.save()
+    return municipality
