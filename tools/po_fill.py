@@ -1,0 +1,71 @@
+"""Fill empty msgstr entries of a .po file from a Python dict file of translations.
+
+    python tools/po_fill.py src/plein/conf/locale/nl/LC_MESSAGES/django.po tools/nl_translations.py
+
+The dict maps an English msgid to its Dutch text; a plural msgid maps to a (singular, plural)
+tuple. Entries that already have a translation are left alone; missing ones are listed, so a
+newcomer sees what still needs Dutch.
+"""
+
+import ast
+import re
+import sys
+
+
+def unquote(block: str) -> str:
+    return "".join(ast.literal_eval(part) for part in re.findall(r'"(?:[^"\\]|\\.)*"', block))
+
+
+def quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def main(po_path, dict_path):
+    translations = ast.literal_eval(open(dict_path, encoding="utf-8").read().split("=", 1)[1])
+    entries = open(po_path, encoding="utf-8").read().split("\n\n")
+    missing = []
+    out = []
+    for entry in entries:
+        m = re.search(r'^msgid ((?:".*"\n?)+)', entry, re.M)
+        if not m or unquote(m.group(1)) == "":
+            out.append(entry)
+            continue
+        msgid = unquote(m.group(1))
+        entry = entry.replace("#, fuzzy\n", "")
+        entry = re.sub(r"^#\| .*\n", "", entry, flags=re.M)
+        plural = re.search(r'^msgid_plural ((?:".*"\n?)+)', entry, re.M)
+        if plural:
+            current = re.findall(r'^msgstr\[\d\] ((?:".*"\n?)+)', entry, re.M)
+            if all(unquote(c) for c in current):
+                out.append(entry)
+                continue
+            if msgid not in translations:
+                missing.append(msgid)
+                out.append(entry)
+                continue
+            one, many = translations[msgid]
+            head = entry[: entry.index("msgstr[0]")]
+            entry = head + f"msgstr[0] {quote(one)}\nmsgstr[1] {quote(many)}"
+        else:
+            current = re.search(r'^msgstr ((?:".*"\n?)+)', entry, re.M)
+            if current and unquote(current.group(1)):
+                out.append(entry)
+                continue
+            if msgid not in translations:
+                missing.append(msgid)
+                out.append(entry)
+                continue
+            head = entry[: entry.index("\nmsgstr ")]
+            entry = head + f"\nmsgstr {quote(translations[msgid])}"
+        out.append(entry)
+    text = "\n\n".join(out)
+    if not text.endswith("\n"):
+        text += "\n"
+    open(po_path, "w", encoding="utf-8").write(text)
+    for msgid in missing:
+        print("no Dutch yet:", msgid)
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:]))
