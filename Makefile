@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := cd src && ../$(BIN)/python manage.py
 
-.PHONY: run test setup setup-test messages lint format bench clean
+.PHONY: run test setup setup-test messages translations lint format bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,12 @@ run: setup
 
 test: setup-test
 	bash bin/test.sh
+
+# After changing interface text: extract msgids, fill Dutch from tools/nl_translations.py, compile.
+translations: $(BIN)/python
+	$(MANAGE) makemessages -l nl --ignore=static --no-obsolete -v 0
+	$(BIN)/python tools/po_fill.py src/plein/conf/locale/nl/LC_MESSAGES/django.po tools/nl_translations.py
+	$(MAKE) messages
 
 lint:
 	$(BIN)/ruff check .

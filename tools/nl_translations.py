@@ -238,3 +238,14 @@ NL = {
     "Dutch": "Nederlands",
     "English": "Engels",
 }
+NL.update(
+    {
+        "The e-mail address or the password is not right. Check both and try again.": "Het e-mailadres of het wachtwoord klopt niet. Controleer ze allebei en probeer het opnieuw.",
+    }
+)
+NL.update(
+    {
+        "Accounts come by invitation": "Een account krijgt u via een uitnodiging",
+        "You cannot create an account yourself. Your support organisation or the administrator sends you an invitation by e-mail.": "U kunt niet zelf een account maken. Uw ondersteuningsorganisatie of de beheerder stuurt u een uitnodiging per e-mail.",
+    }
+)

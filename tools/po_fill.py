@@ -3,8 +3,8 @@
     python tools/po_fill.py src/plein/conf/locale/nl/LC_MESSAGES/django.po tools/nl_translations.py
 
 The dict maps an English msgid to its Dutch text; a plural msgid maps to a (singular, plural)
-tuple. Entries that already have a translation are left alone; missing ones are listed, so a
-newcomer sees what still needs Dutch.
+tuple. The dict wins over what the .po has (msgmerge's fuzzy guesses included); msgids that
+have no Dutch anywhere are listed, so a newcomer sees what still needs translating.
 """
 
 import ast
@@ -21,7 +21,9 @@ def quote(text: str) -> str:
 
 
 def main(po_path, dict_path):
-    translations = ast.literal_eval(open(dict_path, encoding="utf-8").read().split("=", 1)[1])
+    namespace = {}
+    exec(open(dict_path, encoding="utf-8").read(), namespace)  # noqa: S102 - our own translations file
+    translations = namespace["NL"]
     entries = open(po_path, encoding="utf-8").read().split("\n\n")
     missing = []
     out = []
@@ -31,12 +33,13 @@ def main(po_path, dict_path):
             out.append(entry)
             continue
         msgid = unquote(m.group(1))
+        fuzzy = "#, fuzzy\n" in entry  # a guess by msgmerge: translate again
         entry = entry.replace("#, fuzzy\n", "")
         entry = re.sub(r"^#\| .*\n", "", entry, flags=re.M)
         plural = re.search(r'^msgid_plural ((?:".*"\n?)+)', entry, re.M)
         if plural:
             current = re.findall(r'^msgstr\[\d\] ((?:".*"\n?)+)', entry, re.M)
-            if all(unquote(c) for c in current):
+            if msgid not in translations and not fuzzy and all(unquote(c) for c in current):
                 out.append(entry)
                 continue
             if msgid not in translations:
@@ -48,7 +51,7 @@ def main(po_path, dict_path):
             entry = head + f"msgstr[0] {quote(one)}\nmsgstr[1] {quote(many)}"
         else:
             current = re.search(r'^msgstr ((?:".*"\n?)+)', entry, re.M)
-            if current and unquote(current.group(1)):
+            if msgid not in translations and not fuzzy and current and unquote(current.group(1)):
                 out.append(entry)
                 continue
             if msgid not in translations:

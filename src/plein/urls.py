@@ -20,4 +20,3 @@ urlpatterns = [
 handler403 = "plein.core.views.error_403"
 handler404 = "plein.core.views.error_404"
 handler500 = "plein.core.views.error_500"
-

@@ -16,7 +16,9 @@ class UserAdmin(BaseUserAdmin):
         ("Plein", {"fields": ["name", "role", "organisation"]}),
         ("Status", {"fields": ["is_active", "is_staff", "is_superuser", "last_login", "date_joined"]}),
     ]
-    add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "name", "role", "organisation", "password1", "password2"]})]
+    add_fieldsets = [
+        (None, {"classes": ["wide"], "fields": ["email", "name", "role", "organisation", "password1", "password2"]})
+    ]
     readonly_fields = ["last_login", "date_joined"]
     filter_horizontal = []
 

@@ -55,7 +55,10 @@ class AcceptInvitationForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("password1") and cleaned.get("password2") and cleaned["password1"] != cleaned["password2"]:
+        # Compare what was typed, also when the first password was refused, so both
+        # problems show at once.
+        first, second = self.data.get("password1"), cleaned.get("password2")
+        if first and second and first != second:
             self.add_error("password2", _("The two passwords are not the same."))
         return cleaned
 

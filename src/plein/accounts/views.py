@@ -69,9 +69,7 @@ class InviteView(PleinPermissionMixin, View):
             except ValidationError as error:
                 _add_service_errors(form, error)
             else:
-                messages.success(
-                    request, _("The invitation has been sent to %(email)s.") % {"email": invitation.email}
-                )
+                messages.success(request, _("The invitation has been sent to %(email)s.") % {"email": invitation.email})
                 return redirect("accounts:user_list")
         return self.render(form)
 
@@ -195,7 +193,9 @@ class UserHistoryView(UserObjectMixin, View):
                 "entries": history_for((User, {"object_pk": str(self.target.pk)})),
                 "subject": self.target.name,
                 "page_title": title,
-                "breadcrumbs": _users_crumbs((self.target.name, reverse("accounts:user_update", args=[uuid])), (title, None)),
+                "breadcrumbs": _users_crumbs(
+                    (self.target.name, reverse("accounts:user_update", args=[uuid])), (title, None)
+                ),
             },
         )
 

@@ -19,7 +19,9 @@ def start_page_sections(*, user) -> list[StartSection]:
     if not user.is_authenticated:
         return []
     sections = []
-    org_links = [(_("See your organisation and its branches"), reverse("organisations:mine"))] if user.organisation_id else []
+    org_links = (
+        [(_("See your organisation and its branches"), reverse("organisations:mine"))] if user.organisation_id else []
+    )
     if user.role == Role.ADMINISTRATOR:
         sections.append(
             StartSection(

@@ -6,11 +6,14 @@ from .models import Location, Municipality, Organisation
 
 
 class OrganisationForm(forms.ModelForm):
+    website = forms.URLField(
+        label=_("Website"), required=False, assume_scheme="https", help_text=_("Start with https://")
+    )
+
     class Meta:
         model = Organisation
         fields = ["name", "type", "province", "website", "municipalities"]
         widgets = {"municipalities": forms.SelectMultiple(attrs={"size": 8})}
-        help_texts = {"website": _("Start with https://")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -38,7 +41,9 @@ class OrganisationForm(forms.ModelForm):
 class OrganisationFilterForm(forms.Form):
     search = forms.CharField(label=_("Name contains"), required=False)
     type = forms.ChoiceField(label=_("Type"), required=False, choices=[("", _("All types")), *OrganisationType.choices])
-    province = forms.ChoiceField(label=_("Province"), required=False, choices=[("", _("All provinces")), *Province.choices])
+    province = forms.ChoiceField(
+        label=_("Province"), required=False, choices=[("", _("All provinces")), *Province.choices]
+    )
 
 
 class LocationForm(forms.ModelForm):

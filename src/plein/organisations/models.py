@@ -14,7 +14,10 @@ class Municipality(models.Model):
     name = models.CharField(_("name"), max_length=100)
     province = models.CharField(_("province"), max_length=2, choices=Province.choices)
     cbs_code = models.CharField(
-        _("CBS code"), max_length=6, blank=True, help_text=_("Municipality code of Statistics Netherlands, e.g. GM0505.")
+        _("CBS code"),
+        max_length=6,
+        blank=True,
+        help_text=_("Municipality code of Statistics Netherlands, e.g. GM0505."),
     )
 
     class Meta:

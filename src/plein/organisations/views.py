@@ -170,7 +170,9 @@ class LocationCreateView(OrganisationObjectMixin, View):
         form = LocationForm(request.POST, organisation=self.organisation)
         if not form.is_valid():
             return self.render(form)
-        location = services.location_create(organisation=self.organisation, acting_user=request.user, **form.cleaned_data)
+        location = services.location_create(
+            organisation=self.organisation, acting_user=request.user, **form.cleaned_data
+        )
         messages.success(request, _("The branch “%(name)s” has been added.") % {"name": location.name})
         return redirect("organisations:detail", self.organisation.uuid)
 

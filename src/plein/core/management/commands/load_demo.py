@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.utils import translation
 
 from plein.core.demo import DEMO_PASSWORD, demo_is_needed, load_demo
 
@@ -12,11 +13,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, if_empty=False, **options):
+        translation.activate("nl")
         if if_empty and not demo_is_needed():
-            self.stdout.write("Database is not empty: demo not loaded.")
+            self.stdout.write("De database is niet leeg: de demo is niet geladen.")
             return
         logins = load_demo()
-        self.stdout.write(self.style.SUCCESS("Demo loaded. Log in at http://127.0.0.1:8000/account/login/ with:"))
+        self.stdout.write(self.style.SUCCESS("Demo geladen. Log in op http://127.0.0.1:8000/account/login/ met:"))
         width = max(len(login.email) for login in logins)
         for login in logins:
             self.stdout.write(f"  {login.email:<{width}}  {DEMO_PASSWORD}  {login.role} – {login.organisation}")

@@ -1,0 +1,133 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from plein.accounts.tests.factories import UserFactory
+from plein.organisations.models import Location
+from plein.organisations.tests.factories import LocationFactory, MunicipalityFactory, OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_coordinator_adds_a_branch_to_their_own_library(client, world):
+    municipality = MunicipalityFactory(name="Dordrecht")
+    client.force_login(world.users["coordinator"])
+    url = reverse("organisations:location_create", args=[world.library.uuid])
+    response = client.post(
+        url,
+        {
+            "name": "Stadsbibliotheek",
+            "street": "Straat 1",
+            "postcode": "3311ab",
+            "city": "Dordrecht",
+            "municipality": municipality.pk,
+            "has_ido": "on",
+        },
+    )
+    assert response.status_code == 302
+    location = Location.objects.get(organisation=world.library, name="Stadsbibliotheek")
+    assert location.postcode == "3311 AB"
+    assert location.has_ido
+    page = client.get(response["Location"]).content.decode()
+    assert "De vestiging ‘Stadsbibliotheek’ is toegevoegd." in page
+
+
+def test_bad_branch_input_gets_dutch_messages_beside_the_fields_and_keeps_the_input(client, world):
+    client.force_login(world.users["coordinator"])
+    url = reverse("organisations:location_create", args=[world.library.uuid])
+    response = client.post(url, {"name": "eigen centrum", "street": "Mijnstraat 4", "postcode": "12", "city": "X"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Deze organisatie heeft al een vestiging met deze naam." in html
+    assert "Vul een Nederlandse postcode in" in html
+    assert "Dit veld is verplicht." in html  # municipality
+    assert 'value="Mijnstraat 4"' in html
+    assert 'aria-invalid="true"' in html
+    assert 'id="id_postcode_error"' in html and 'aria-describedby="id_postcode_help id_postcode_error"' in html
+    assert Location.objects.filter(organisation=world.library).count() == 1
+
+
+def test_coordinator_cannot_touch_another_librarys_branch(client, world):
+    client.force_login(world.users["coordinator"])
+    url = reverse("organisations:location_update", args=[world.other_library.uuid, world.other_location.uuid])
+    assert client.post(url, {"name": "Overgenomen"}).status_code == 404
+    world.other_location.refresh_from_db()
+    assert world.other_location.name == "Ander Centrum"
+
+
+def test_deleting_a_branch_is_confirmed_and_stays_in_the_history(client, world):
+    client.force_login(world.users["coordinator"])
+    url = reverse("organisations:location_delete", args=[world.library.uuid, world.location.uuid])
+    assert "Ja, verwijder deze vestiging" in client.get(url).content.decode()
+    assert client.post(url).status_code == 302
+    assert not Location.objects.filter(pk=world.location.pk).exists()
+
+    client.force_login(world.users["administrator"])
+    history = client.get(reverse("organisations:history", args=[world.library.uuid])).content.decode()
+    assert "verwijderde vestiging “Eigen Centrum”" in history
+    assert world.users["coordinator"].name in history
+
+
+def test_facilitator_adds_an_organisation_and_sees_its_history(client, world):
+    client.force_login(world.users["facilitator"])
+    municipality = MunicipalityFactory(name="Leiden")
+    response = client.post(
+        reverse("organisations:create"),
+        {
+            "name": "Bibliotheek Nieuw",
+            "type": "bibliotheek",
+            "province": "ZH",
+            "website": "",
+            "municipalities": [municipality.pk],
+        },
+    )
+    assert response.status_code == 302
+    detail = client.get(response["Location"]).content.decode()
+    assert "Bibliotheek Nieuw" in detail and "Leiden" in detail
+    history = client.get(response["Location"] + "geschiedenis/").content.decode()
+    assert "maakte organisatie" in history
+
+
+def test_library_without_province_is_refused_with_a_message_at_the_field(client, world):
+    client.force_login(world.users["facilitator"])
+    response = client.post(reverse("organisations:create"), {"name": "Bibliotheek Zonder", "type": "bibliotheek"})
+    assert "Kies de provincie waar deze organisatie werkt." in response.content.decode()
+
+
+def _count_queries(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_organisation_list_does_a_fixed_number_of_queries(client, world):
+    client.force_login(world.users["facilitator"])
+    url = reverse("organisations:list")
+    few = _count_queries(client, url)
+    for _ in range(30):
+        org = OrganisationFactory()
+        LocationFactory.create_batch(2, organisation=org)
+        UserFactory(organisation=org)
+    assert _count_queries(client, url) == few
+
+
+def test_organisation_page_does_a_fixed_number_of_queries(client, world):
+    client.force_login(world.users["coordinator"])
+    url = reverse("organisations:detail", args=[world.library.uuid])
+    few = _count_queries(client, url)
+    LocationFactory.create_batch(20, organisation=world.library)
+    UserFactory.create_batch(10, organisation=world.library)
+    assert _count_queries(client, url) == few
+
+
+def test_history_page_does_a_fixed_number_of_queries(client, world):
+    client.force_login(world.users["administrator"])
+    url = reverse("organisations:history", args=[world.library.uuid])
+    few = _count_queries(client, url)
+    from plein.organisations import services
+
+    for i in range(15):
+        services.location_update(location=world.location, acting_user=world.users["coordinator"], name=f"Naam {i}")
+    assert _count_queries(client, url) == few
