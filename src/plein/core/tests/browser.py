@@ -51,13 +51,19 @@ def assert_accessible(page, label=""):
         pytest.fail("\n".join(lines))
 
 
+FOCUSED_TEXT = """() => {
+  const e = document.activeElement;
+  const own = e.innerText || e.value || e.getAttribute('aria-label') || '';
+  const label = e.labels && e.labels[0] ? e.labels[0].innerText : '';
+  return own + ' ' + label;
+}"""
+
+
 def tab_to(page, text, limit=80):
     """Press Tab until the focused element's text or label contains `text`."""
     for _ in range(limit):
         page.keyboard.press("Tab")
-        focused = page.evaluate(
-            "() => { const e = document.activeElement; return (e.innerText || e.value || e.getAttribute('aria-label') || '') + ' ' + (e.labels && e.labels[0] ? e.labels[0].innerText : ''); }"
-        )
+        focused = page.evaluate(FOCUSED_TEXT)
         if text in focused:
             return
     pytest.fail(f"could not reach “{text}” with the Tab key")

@@ -197,7 +197,8 @@ def test_the_checks_themselves_catch_problems(browser_page):
     with pytest.raises(pytest.fail.Exception, match="image-alt"):
         assert_accessible(page, "broken on purpose")
     page.evaluate(
-        "() => { const s = document.createElement('script'); s.textContent = 'window.x = 1'; document.body.appendChild(s); }"
+        "() => { const s = document.createElement('script');"
+        " s.textContent = 'window.x = 1'; document.body.appendChild(s); }"
     )
     page.wait_for_timeout(200)
     assert watch.csp_violations, "an inline script should have been refused by the CSP"
