@@ -5,10 +5,6 @@ import os
 
 import pytest
 
-# Playwright's sync API runs an event loop in this thread; the Django ORM calls the tests
-# make between browser steps are still synchronous and safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM = os.environ.get("PLEIN_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -3,7 +3,13 @@ import pytest
 
 @pytest.fixture(scope="session")
 def chromium():
+    import os
+
     from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the Django ORM calls the tests
+    # make between browser steps are still synchronous and safe.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
     from .browser import CHROMIUM, CHROMIUM_ARGS
 

@@ -61,7 +61,7 @@ def test_each_role_logs_in_and_every_page_in_the_menu_passes_axe(browser_page, w
             response = page.goto(inner)
             assert_page_ok(page, watch, response, f"{role}: {label} → {inner}")
     # The account pages allauth provides, in Plein's layout.
-    for href in ["/account/password/change/", "/account/2fa/"]:
+    for href in ["/account/password/change/", "/account/2fa/", "/account/2fa/totp/activate/"]:
         assert_page_ok(page, watch, page.goto(href), f"{role}: {href}")
     assert not watch.console_errors, watch.console_errors
 
