@@ -10,7 +10,6 @@ MANAGE := cd src && ../$(BIN)/python manage.py
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
 
 setup: $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements/base.txt
@@ -37,6 +36,9 @@ translations: $(BIN)/python
 	$(MANAGE) makemessages -l nl --ignore=static --no-obsolete -v 0
 	$(BIN)/python tools/po_fill.py src/plein/conf/locale/nl/LC_MESSAGES/django.po tools/nl_translations.py
 	$(MAKE) messages
+
+bench: setup-test
+	$(BIN)/python bench/organisations_at_scale.py
 
 lint:
 	$(BIN)/ruff check .

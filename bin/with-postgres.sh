@@ -20,6 +20,7 @@ cleanup() { run_pg "$PGBIN/pg_ctl -D $D/data -m fast stop >/dev/null 2>&1" || tr
 trap cleanup EXIT
 run_pg "$PGBIN/initdb -D $D/data -U postgres -A trust --no-sync -E UTF8 --locale=C.UTF-8 >/dev/null"
 run_pg "$PGBIN/pg_ctl -D $D/data -l $D/log -w -o '-F -p $PORT -k $D -c listen_addresses=127.0.0.1' start >/dev/null"
+run_pg "$PGBIN/createdb -h 127.0.0.1 -p $PORT -U postgres plein"
 echo "PostgreSQL $($PGBIN/postgres --version | awk '{print $3}') running on 127.0.0.1:$PORT"
 export DATABASE_URL="postgres://postgres@127.0.0.1:$PORT/plein"
 "$@"

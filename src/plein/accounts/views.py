@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth import login
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -200,7 +199,9 @@ class UserHistoryView(UserObjectMixin, View):
         )
 
 
-class ProfileView(LoginRequiredMixin, View):
+class ProfileView(PleinPermissionMixin, View):
+    permission_required = "accounts.use_own_account"
+
     def get(self, request):
         return self.render(ProfileForm(initial={"name": request.user.name}))
 

@@ -68,6 +68,8 @@ rules.add_perm("organisations.manage_municipalities", is_manager)
 
 # --- accounts -----------------------------------------------------------------------------
 
+rules.add_perm("accounts.use_own_account", rules.is_authenticated)
+rules.add_perm("organisations.view_own_organisation", rules.is_authenticated)
 rules.add_perm("accounts.list_users", is_manager)
 rules.add_perm("accounts.invite_user", is_manager)
 rules.add_perm("accounts.invite_administrator", is_administrator)

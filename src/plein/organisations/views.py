@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -103,7 +102,9 @@ class OrganisationDetailView(OrganisationObjectMixin, View):
         )
 
 
-class MyOrganisationView(LoginRequiredMixin, View):
+class MyOrganisationView(PleinPermissionMixin, View):
+    permission_required = "organisations.view_own_organisation"
+
     def get(self, request):
         if request.user.organisation_id is None:
             raise Http404
