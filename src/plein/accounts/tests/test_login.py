@@ -15,6 +15,7 @@ def test_login_with_email_and_password(client, world):
     response = _login(client, "Coordinator@test.plein.example", PASSWORD)
     assert response.status_code == 302
     assert int(client.session["_auth_user_id"]) == world.users["coordinator"].pk
+    assert f"U bent ingelogd als {world.users['coordinator'].name}." in client.get("/").content.decode()
 
 
 def test_wrong_password_gets_a_dutch_message(client, world):
