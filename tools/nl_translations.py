@@ -249,9 +249,11 @@ NL.update(
         "You cannot create an account yourself. Your support organisation or the administrator sends you an invitation by e-mail.": "U kunt niet zelf een account maken. Uw ondersteuningsorganisatie of de beheerder stuurt u een uitnodiging per e-mail.",
     }
 )
-NL.update({
-    "You are logged in as %(name)s.": "U bent ingelogd als %(name)s.",
-    "You are logged out. See you next time!": "U bent uitgelogd. Tot de volgende keer!",
-    "Your password has been changed.": "Uw wachtwoord is gewijzigd.",
-    "Your password has been set.": "Uw wachtwoord is ingesteld.",
-})
+NL.update(
+    {
+        "You are logged in as %(name)s.": "U bent ingelogd als %(name)s.",
+        "You are logged out. See you next time!": "U bent uitgelogd. Tot de volgende keer!",
+        "Your password has been changed.": "Uw wachtwoord is gewijzigd.",
+        "Your password has been set.": "Uw wachtwoord is ingesteld.",
+    }
+)

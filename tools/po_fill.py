@@ -33,8 +33,10 @@ def main(po_path, dict_path):
             out.append(entry)
             continue
         msgid = unquote(m.group(1))
-        fuzzy = "#, fuzzy\n" in entry  # a guess by msgmerge: translate again
-        entry = entry.replace("#, fuzzy\n", "")
+        # A guess by msgmerge ("#, fuzzy" or "#, fuzzy, python-format"): translate again.
+        fuzzy = bool(re.search(r"^#,.*\bfuzzy\b", entry, re.M))
+        entry = re.sub(r"^#, fuzzy\n", "", entry, flags=re.M)
+        entry = re.sub(r"^#, fuzzy, ", "#, ", entry, flags=re.M)
         entry = re.sub(r"^#\| .*\n", "", entry, flags=re.M)
         plural = re.search(r'^msgid_plural ((?:".*"\n?)+)', entry, re.M)
         if plural:
