@@ -31,10 +31,10 @@ run: setup
 test: setup-test
 	bash bin/test.sh
 
-# After changing interface text: extract msgids, fill Dutch from tools/nl_translations.py, compile.
+# After changing interface text: extract msgids, fill Dutch from tools/translations/*.py, compile.
 translations: $(BIN)/python
 	$(MANAGE) makemessages -l nl --ignore=static --no-obsolete -v 0
-	$(BIN)/python tools/po_fill.py src/plein/conf/locale/nl/LC_MESSAGES/django.po tools/nl_translations.py
+	$(BIN)/python tools/po_fill.py src/plein/conf/locale/nl/LC_MESSAGES/django.po tools/translations
 	$(MAKE) messages
 
 bench: setup-test

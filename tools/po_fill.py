@@ -1,15 +1,18 @@
 """Fill empty msgstr entries of a .po file from a Python dict file of translations.
 
-    python tools/po_fill.py src/plein/conf/locale/nl/LC_MESSAGES/django.po tools/nl_translations.py
+    python tools/po_fill.py src/plein/conf/locale/nl/LC_MESSAGES/django.po tools/translations
 
-The dict maps an English msgid to its Dutch text; a plural msgid maps to a (singular, plural)
-tuple. The dict wins over what the .po has (msgmerge's fuzzy guesses included); msgids that
-have no Dutch anywhere are listed, so a newcomer sees what still needs translating.
+Every .py file in tools/translations/ defines a dict NL (one file per domain, so people working
+on different apps do not edit the same file). The dict maps an English msgid to its Dutch
+text; a plural msgid maps to a (singular, plural) tuple. The dict wins over what the .po has
+(msgmerge's fuzzy guesses included); msgids that have no Dutch anywhere are listed, so a
+newcomer sees what still needs translating.
 """
 
 import ast
 import re
 import sys
+from pathlib import Path
 
 
 def unquote(block: str) -> str:
@@ -20,10 +23,17 @@ def quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
-def main(po_path, dict_path):
-    namespace = {}
-    exec(open(dict_path, encoding="utf-8").read(), namespace)  # noqa: S102 - our own translations file
-    translations = namespace["NL"]
+def load_translations(folder):
+    translations = {}
+    for path in sorted(Path(folder).glob("*.py")):
+        namespace = {}
+        exec(path.read_text(encoding="utf-8"), namespace)  # noqa: S102 - our own translation files
+        translations.update(namespace["NL"])
+    return translations
+
+
+def main(po_path, folder):
+    translations = load_translations(folder)
     entries = open(po_path, encoding="utf-8").read().split("\n\n")
     missing = []
     out = []

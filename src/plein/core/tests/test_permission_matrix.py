@@ -1,32 +1,19 @@
 """Every URL of Plein, with every role and an anonymous visitor.
 
-The table below is the permission model as a person meets it. A new URL that is not in the
-table fails `test_every_url_is_in_the_matrix`, so the matrix grows with every feature.
+The tables are the permission model as a person meets it: this module's own rows plus the
+`MATRIX` of every app's `tests/permissions.py`. A new URL that is in no table fails
+`test_every_url_is_in_the_matrix`, so the matrix grows with every feature.
 """
 
+import importlib
+
 import pytest
+from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from plein.conftest import ROLE_KEYS
 
-LOGIN = "login"  # 302 to the login page
-OK, FORBIDDEN, NOT_FOUND = 200, 403, 404
-
-
-def row(anonymous, administrator, facilitator, coordinator, desk_worker, municipality):
-    return {
-        "anonymous": anonymous,
-        "administrator": administrator,
-        "facilitator": facilitator,
-        "coordinator": coordinator,
-        "desk_worker": desk_worker,
-        "municipality": municipality,
-    }
-
-
-EVERYONE = row(OK, OK, OK, OK, OK, OK)
-LOGGED_IN = row(LOGIN, OK, OK, OK, OK, OK)
-MANAGERS = row(LOGIN, OK, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN)
+from .matrix import EVERYONE, FORBIDDEN, LOGGED_IN, LOGIN, NOT_FOUND, OK, row
 
 # (url name, description, kwargs from the world, expected status per role)
 # The coordinator and desk worker work at world.library; "other" objects belong to another library.
@@ -35,98 +22,6 @@ MATRIX = [
     ("core:accessibility", "", lambda w: {}, EVERYONE),
     ("core:privacy", "", lambda w: {}, EVERYONE),
     ("core:health", "", lambda w: {}, EVERYONE),
-    ("accounts:profile", "", lambda w: {}, LOGGED_IN),
-    ("accounts:user_list", "", lambda w: {}, MANAGERS),
-    ("accounts:invite", "", lambda w: {}, MANAGERS),
-    (
-        "accounts:user_update",
-        "a coordinator",
-        lambda w: {"uuid": w.users["coordinator"].uuid},
-        row(LOGIN, OK, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND),
-    ),
-    (
-        "accounts:user_update",
-        "an administrator",
-        lambda w: {"uuid": w.users["administrator"].uuid},
-        row(LOGIN, OK, FORBIDDEN, NOT_FOUND, NOT_FOUND, NOT_FOUND),
-    ),
-    (
-        "accounts:user_history",
-        "",
-        lambda w: {"uuid": w.users["coordinator"].uuid},
-        row(LOGIN, OK, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND),
-    ),
-    ("accounts:accept_invitation", "unknown token", lambda w: {"token": "onbekend"}, row(*[NOT_FOUND] * 6)),
-    ("organisations:list", "", lambda w: {}, MANAGERS),
-    ("organisations:create", "", lambda w: {}, MANAGERS),
-    ("organisations:municipalities", "", lambda w: {}, MANAGERS),
-    ("organisations:mine", "", lambda w: {}, row(LOGIN, 302, 302, 302, 302, 302)),
-    (
-        "organisations:detail",
-        "own library",
-        lambda w: {"uuid": w.library.uuid},
-        row(LOGIN, OK, OK, OK, OK, NOT_FOUND),
-    ),
-    (
-        "organisations:detail",
-        "other library",
-        lambda w: {"uuid": w.other_library.uuid},
-        row(LOGIN, OK, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND),
-    ),
-    (
-        "organisations:update",
-        "own library",
-        lambda w: {"uuid": w.library.uuid},
-        row(LOGIN, OK, OK, FORBIDDEN, FORBIDDEN, NOT_FOUND),
-    ),
-    (
-        "organisations:history",
-        "own library",
-        lambda w: {"uuid": w.library.uuid},
-        row(LOGIN, OK, OK, FORBIDDEN, FORBIDDEN, NOT_FOUND),
-    ),
-    (
-        "organisations:location_create",
-        "own library",
-        lambda w: {"uuid": w.library.uuid},
-        row(LOGIN, OK, OK, OK, FORBIDDEN, NOT_FOUND),
-    ),
-    (
-        "organisations:location_create",
-        "other library",
-        lambda w: {"uuid": w.other_library.uuid},
-        row(LOGIN, OK, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND),
-    ),
-    (
-        "organisations:location_update",
-        "own branch",
-        lambda w: {"uuid": w.library.uuid, "location_uuid": w.location.uuid},
-        row(LOGIN, OK, OK, OK, FORBIDDEN, NOT_FOUND),
-    ),
-    (
-        "organisations:location_update",
-        "other library's branch",
-        lambda w: {"uuid": w.other_library.uuid, "location_uuid": w.other_location.uuid},
-        row(LOGIN, OK, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND),
-    ),
-    (
-        "organisations:location_update",
-        "other library's branch through own library",
-        lambda w: {"uuid": w.library.uuid, "location_uuid": w.other_location.uuid},
-        row(LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
-    ),
-    (
-        "organisations:location_delete",
-        "own branch",
-        lambda w: {"uuid": w.library.uuid, "location_uuid": w.location.uuid},
-        row(LOGIN, OK, OK, OK, FORBIDDEN, NOT_FOUND),
-    ),
-    (
-        "organisations:location_delete",
-        "other library's branch",
-        lambda w: {"uuid": w.other_library.uuid, "location_uuid": w.other_location.uuid},
-        row(LOGIN, OK, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND),
-    ),
     # Third-party pages Plein relies on.
     ("account_login", "", lambda w: {}, row(OK, 302, 302, 302, 302, 302)),
     ("account_reset_password", "", lambda w: {}, EVERYONE),
@@ -135,8 +30,15 @@ MATRIX = [
     ("admin:index", "", lambda w: {}, row(302, OK, 302, 302, 302, 302)),
 ]
 
-# Namespaces that are Plein's own: every URL in them must be in the matrix.
-OWN_NAMESPACES = {"core", "accounts", "organisations"}
+# Namespaces that are Plein's own (one per app): every URL in them must be in the matrix.
+PLEIN_APPS = [app for app in apps.get_app_configs() if app.name.startswith("plein.")]
+OWN_NAMESPACES = {app.label for app in PLEIN_APPS}
+
+for app in PLEIN_APPS:
+    try:
+        MATRIX += importlib.import_module(f"{app.name}.tests.permissions").MATRIX
+    except ModuleNotFoundError:
+        pass
 
 
 def _own_url_names():

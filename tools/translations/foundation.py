@@ -1,3 +1,5 @@
+"""Dutch for the foundation: accounts, organisations, layout, statements."""
+
 NL = {
     "Accounts": "Accounts",
     "Administrator": "Beheerder",
@@ -237,23 +239,11 @@ NL = {
     "optional": "niet verplicht",
     "Dutch": "Nederlands",
     "English": "Engels",
+    "The e-mail address or the password is not right. Check both and try again.": "Het e-mailadres of het wachtwoord klopt niet. Controleer ze allebei en probeer het opnieuw.",
+    "Accounts come by invitation": "Een account krijgt u via een uitnodiging",
+    "You cannot create an account yourself. Your support organisation or the administrator sends you an invitation by e-mail.": "U kunt niet zelf een account maken. Uw ondersteuningsorganisatie of de beheerder stuurt u een uitnodiging per e-mail.",
+    "You are logged in as %(name)s.": "U bent ingelogd als %(name)s.",
+    "You are logged out. See you next time!": "U bent uitgelogd. Tot de volgende keer!",
+    "Your password has been changed.": "Uw wachtwoord is gewijzigd.",
+    "Your password has been set.": "Uw wachtwoord is ingesteld.",
 }
-NL.update(
-    {
-        "The e-mail address or the password is not right. Check both and try again.": "Het e-mailadres of het wachtwoord klopt niet. Controleer ze allebei en probeer het opnieuw.",
-    }
-)
-NL.update(
-    {
-        "Accounts come by invitation": "Een account krijgt u via een uitnodiging",
-        "You cannot create an account yourself. Your support organisation or the administrator sends you an invitation by e-mail.": "U kunt niet zelf een account maken. Uw ondersteuningsorganisatie of de beheerder stuurt u een uitnodiging per e-mail.",
-    }
-)
-NL.update(
-    {
-        "You are logged in as %(name)s.": "U bent ingelogd als %(name)s.",
-        "You are logged out. See you next time!": "U bent uitgelogd. Tot de volgende keer!",
-        "Your password has been changed.": "Uw wachtwoord is gewijzigd.",
-        "Your password has been set.": "Uw wachtwoord is ingesteld.",
-    }
-)
