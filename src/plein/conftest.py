@@ -11,11 +11,15 @@ from plein.organisations.tests.factories import LocationFactory, OrganisationFac
 
 @dataclass
 class World:
-    library: object
-    other_library: object
+    library: object  # the coordinator's and desk worker's library; member of `group`
+    other_library: object  # member of `other_group` only
     location: object
     other_location: object
     users: dict  # role key -> user
+    poi: object = None  # the facilitator's support organisation, runs `year`
+    year: object = None
+    group: object = None
+    other_group: object = None
 
 
 ROLE_KEYS = ["administrator", "facilitator", "coordinator", "desk_worker", "municipality"]
@@ -34,7 +38,15 @@ def world(db):
         "desk_worker": UserFactory(desk_worker=True, organisation=library, email="balie@test.plein.example"),
         "municipality": UserFactory(municipality=True, email="gemeente@test.plein.example"),
     }
-    return World(library, other_library, location, other_location, users)
+    from plein.themegroups.tests.factories import GroupMembershipFactory, ProgrammeYearFactory, ThemeGroupFactory
+
+    poi = users["facilitator"].organisation
+    year = ProgrammeYearFactory(poi=poi)
+    group = ThemeGroupFactory(programme_year=year, name="IDO en de EMB", facilitators=[users["facilitator"]])
+    other_group = ThemeGroupFactory(programme_year=year, name="Het Ontwikkelplein", facilitators=[users["facilitator"]])
+    GroupMembershipFactory(group=group, library=library)
+    GroupMembershipFactory(group=other_group, library=other_library)
+    return World(library, other_library, location, other_location, users, poi, year, group, other_group)
 
 
 @pytest.fixture(autouse=True)

@@ -20,3 +20,9 @@ ROLE_ORGANISATION_TYPES = {
     Role.DESK_WORKER: {OrganisationType.LIBRARY},
     Role.MUNICIPALITY: {OrganisationType.MUNICIPALITY},
 }
+
+
+class NotificationFrequency(models.TextChoices):
+    DIRECT = "direct", _("Right away")
+    WEEKLY = "wekelijks", _("Once a week, in one e-mail")
+    NONE = "nooit", _("Never")

@@ -7,7 +7,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .choices import Role
+from .choices import NotificationFrequency, Role
 
 
 class UserManager(BaseUserManager):
@@ -48,6 +48,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         null=True,
         blank=True,
         help_text=_("Every user belongs to one organisation; only an administrator may have none."),
+    )
+    notification_frequency = models.CharField(
+        _("e-mail about practice cases"),
+        max_length=10,
+        choices=NotificationFrequency.choices,
+        default=NotificationFrequency.DIRECT,
+        help_text=_("New practice cases and replies in your theme groups."),
     )
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(_("can use the technical admin"), default=False)

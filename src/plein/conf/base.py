@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "plein.accounts",
     "plein.organisations",
     "plein.audit",
+    "plein.themegroups",
+    "plein.actions",
 ]
 
 MIDDLEWARE = [

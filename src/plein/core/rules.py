@@ -57,6 +57,41 @@ def target_is_not_administrator(user, target):
 
 is_manager = is_administrator | is_facilitator  # runs organisations, users and theme groups
 
+
+@rules.predicate
+def facilitates_group(user, group):
+    """A facilitator of the support organisation that runs the group's programme year."""
+    return (
+        user.is_authenticated
+        and user.role == Role.FACILITATOR
+        and group is not None
+        and user.organisation_id is not None
+        and group.programme_year.poi_id == user.organisation_id
+    )
+
+
+@rules.predicate
+def is_group_member(user, group):
+    """Staff of a library that takes part in the group (libraries are members, people inherit)."""
+    if not user.is_authenticated or group is None or user.organisation_id is None:
+        return False
+    return group.memberships.filter(library_id=user.organisation_id, left_at__isnull=True).exists()
+
+
+@rules.predicate
+def coaches_library(user, library):
+    """A facilitator whose support organisation runs a group this library takes part in."""
+    if not user.is_authenticated or user.role != Role.FACILITATOR or library is None:
+        return False
+    from plein.themegroups.models import GroupMembership
+
+    return GroupMembership.objects.filter(
+        library=library, left_at__isnull=True, group__programme_year__poi_id=user.organisation_id
+    ).exists()
+
+
+is_library_staff = is_coordinator | is_desk_worker
+
 # --- organisations ------------------------------------------------------------------------
 
 rules.add_perm("organisations.list_organisations", is_manager)
@@ -74,6 +109,20 @@ rules.add_perm("accounts.list_users", is_manager)
 rules.add_perm("accounts.invite_user", is_manager)
 rules.add_perm("accounts.invite_administrator", is_administrator)
 rules.add_perm("accounts.change_user", is_administrator | (is_facilitator & target_is_not_administrator))
+
+# --- theme groups -------------------------------------------------------------------------
+
+rules.add_perm("themegroups.list_groups", rules.is_authenticated)
+rules.add_perm("themegroups.manage_programme", is_manager)  # years and groups of one's own POI
+rules.add_perm("themegroups.view_group", is_administrator | facilitates_group | is_group_member)
+rules.add_perm("themegroups.manage_group", is_administrator | facilitates_group)  # sign-ups, meetings, minutes
+rules.add_perm("themegroups.take_part", is_library_staff & is_group_member)  # attendance, cases, replies
+
+# --- action plans -------------------------------------------------------------------------
+
+rules.add_perm("actions.view_plan", is_administrator | coaches_library | (is_library_staff & is_member_of_organisation))
+rules.add_perm("actions.change_plan", is_administrator | (is_coordinator & is_member_of_organisation))
+rules.add_perm("actions.view_overview", is_manager)
 
 # --- audit --------------------------------------------------------------------------------
 

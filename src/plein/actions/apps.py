@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ActionsConfig(AppConfig):
+    name = "plein.actions"
+    verbose_name = _("Action plans")
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from .models import Action
+
+        auditlog.register(Action)

@@ -1,0 +1,27 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ThemeGroupsConfig(AppConfig):
+    name = "plein.themegroups"
+    verbose_name = _("Theme groups")
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from . import models
+
+        for model in [
+            models.ProgrammeYear,
+            models.ThemeGroup,
+            models.GroupMembership,
+            models.Meeting,
+            models.AgendaItem,
+            models.Attendance,
+            models.Decision,
+            models.MeetingActionItem,
+            models.Retrospective,
+        ]:
+            auditlog.register(model)
+        auditlog.register(models.Enrollment, exclude_fields=[])
+        auditlog.register(models.CalendarToken, exclude_fields=["token"])
