@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("plein.accounts.urls")),
     path("account/", include("allauth.urls")),
     path("", include("plein.organisations.urls")),
+    path("", include("plein.themegroups.urls")),
     path("taal/", set_language, name="set_language"),
     path("beheer/", admin.site.urls),
 ]

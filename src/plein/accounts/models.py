@@ -1,5 +1,6 @@
 import uuid
 
+import rules
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
@@ -80,6 +81,15 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self):
         return self.name or self.email
+
+    def has_perm(self, perm, obj=None):
+        # Plein's own permissions are decided by the rules module alone, also for
+        # administrators (Django would say yes to a superuser for anything, e.g. "take part in
+        # a group" for someone who works at no library). Django's model permissions, used by
+        # the technical admin, keep the usual superuser behaviour.
+        if rules.perm_exists(perm):
+            return self.is_active and rules.has_perm(perm, self, obj)
+        return super().has_perm(perm, obj)
 
     def get_full_name(self):
         return self.name

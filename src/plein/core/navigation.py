@@ -20,6 +20,7 @@ class NavItem:
 
 NAV_ITEMS = [
     NavItem(_("Home"), "core:home", section="/"),
+    NavItem(_("Theme groups"), "themegroups:list", "themegroups.list_groups", "/themagroepen/"),
     NavItem(_("My organisation"), "organisations:mine", section="/mijn-organisatie/"),
     NavItem(_("Organisations"), "organisations:list", "organisations.list_organisations", "/organisaties/"),
     NavItem(_("Users"), "accounts:user_list", "accounts.list_users", "/gebruikers/"),

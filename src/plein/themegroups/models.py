@@ -74,7 +74,8 @@ class ThemeGroup(models.Model):
                 violation_error_message=_("This year already has a theme group with this name."),
             ),
             models.CheckConstraint(
-                condition=Q(capacity__gte=1), name="theme_group_capacity_positive",
+                condition=Q(capacity__gte=1),
+                name="theme_group_capacity_positive",
                 violation_error_message=_("A group needs at least one place."),
             ),
         ]
@@ -86,7 +87,9 @@ class ThemeGroup(models.Model):
 class GroupMembership(models.Model):
     """A library taking part in a theme group. Libraries are members, their staff inherit it."""
 
-    group = models.ForeignKey(ThemeGroup, verbose_name=_("theme group"), on_delete=models.CASCADE, related_name="memberships")
+    group = models.ForeignKey(
+        ThemeGroup, verbose_name=_("theme group"), on_delete=models.CASCADE, related_name="memberships"
+    )
     library = models.ForeignKey(
         Organisation, verbose_name=_("library"), on_delete=models.CASCADE, related_name="group_memberships"
     )
@@ -113,7 +116,9 @@ class Enrollment(models.Model):
     """A sign-up ("aanmelding") of a library for one theme group; needs no account."""
 
     uuid = models.UUIDField(_("public id"), default=uuid.uuid4, unique=True, editable=False)
-    group = models.ForeignKey(ThemeGroup, verbose_name=_("theme group"), on_delete=models.CASCADE, related_name="enrollments")
+    group = models.ForeignKey(
+        ThemeGroup, verbose_name=_("theme group"), on_delete=models.CASCADE, related_name="enrollments"
+    )
     library = models.ForeignKey(
         Organisation,
         verbose_name=_("library"),
@@ -130,15 +135,27 @@ class Enrollment(models.Model):
     contact_email = models.EmailField(_("e-mail of the contact person"))
     contact_role = models.CharField(_("role of the contact person"), max_length=200)
     motivation = models.TextField(_("motivation"))
-    status = models.CharField(_("status"), max_length=20, choices=EnrollmentStatus.choices, default=EnrollmentStatus.SUBMITTED)
+    status = models.CharField(
+        _("status"), max_length=20, choices=EnrollmentStatus.choices, default=EnrollmentStatus.SUBMITTED
+    )
     decline_reason = models.TextField(_("reason for declining"), blank=True)
     submitted_at = models.DateTimeField(_("signed up at"), default=timezone.now)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("decided by"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     membership = models.OneToOneField(
-        GroupMembership, verbose_name=_("membership"), on_delete=models.SET_NULL, null=True, blank=True, related_name="enrollment"
+        GroupMembership,
+        verbose_name=_("membership"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="enrollment",
     )
 
     class Meta:
@@ -166,12 +183,18 @@ class Enrollment(models.Model):
 
 class Meeting(models.Model):
     uuid = models.UUIDField(_("public id"), default=uuid.uuid4, unique=True, editable=False)
-    group = models.ForeignKey(ThemeGroup, verbose_name=_("theme group"), on_delete=models.CASCADE, related_name="meetings")
+    group = models.ForeignKey(
+        ThemeGroup, verbose_name=_("theme group"), on_delete=models.CASCADE, related_name="meetings"
+    )
     title = models.CharField(_("title"), max_length=200)
-    kind = models.CharField(_("kind of meeting"), max_length=20, choices=MeetingKind.choices, default=MeetingKind.ONLINE)
+    kind = models.CharField(
+        _("kind of meeting"), max_length=20, choices=MeetingKind.choices, default=MeetingKind.ONLINE
+    )
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
-    meeting_url = models.URLField(_("meeting link"), blank=True, help_text=_("For an online meeting, e.g. a Teams link."))
+    meeting_url = models.URLField(
+        _("meeting link"), blank=True, help_text=_("For an online meeting, e.g. a Teams link.")
+    )
     address = models.CharField(_("address"), max_length=300, blank=True)
     host_library = models.ForeignKey(
         Organisation,
@@ -185,7 +208,9 @@ class Meeting(models.Model):
     description = models.TextField(_("description"), blank=True)
     minutes = models.TextField(_("minutes"), blank=True)
     reminder_sent_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True, editable=False)
-    sequence = models.PositiveIntegerField(default=0, editable=False, help_text="iCalendar SEQUENCE: raised on every change")
+    sequence = models.PositiveIntegerField(
+        default=0, editable=False, help_text="iCalendar SEQUENCE: raised on every change"
+    )
 
     class Meta:
         verbose_name = _("meeting")
@@ -211,7 +236,9 @@ class Meeting(models.Model):
 
 
 class AgendaItem(models.Model):
-    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="agenda_items")
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="agenda_items"
+    )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     title = models.CharField(_("subject"), max_length=200)
     topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices, default=Topic.OTHER)
@@ -231,8 +258,12 @@ class AgendaItem(models.Model):
 
 
 class Attendance(models.Model):
-    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="attendances")
-    library = models.ForeignKey(Organisation, verbose_name=_("library"), on_delete=models.CASCADE, related_name="attendances")
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="attendances"
+    )
+    library = models.ForeignKey(
+        Organisation, verbose_name=_("library"), on_delete=models.CASCADE, related_name="attendances"
+    )
     registered = models.BooleanField(_("registered beforehand"), default=False)
     attended = models.BooleanField(_("was there"), null=True, blank=True)
     people = models.PositiveSmallIntegerField(_("number of people"), default=1)
@@ -268,11 +299,15 @@ class Decision(models.Model):
 class MeetingActionItem(models.Model):
     """An action agreed in a meeting; it lands in the action plans of the libraries it is for."""
 
-    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="action_items")
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="action_items"
+    )
     title = models.CharField(_("action"), max_length=200)
     description = models.TextField(_("explanation"), blank=True)
     due_date = models.DateField(_("ready by"), null=True, blank=True)
-    libraries = models.ManyToManyField(Organisation, verbose_name=_("for libraries"), related_name="meeting_action_items")
+    libraries = models.ManyToManyField(
+        Organisation, verbose_name=_("for libraries"), related_name="meeting_action_items"
+    )
 
     class Meta:
         verbose_name = _("action item")
@@ -305,11 +340,15 @@ class Retrospective(models.Model):
     """The year's retrospective ("terugblik") of one group: drafted from data, edited, published."""
 
     uuid = models.UUIDField(_("public id"), default=uuid.uuid4, unique=True, editable=False)
-    group = models.OneToOneField(ThemeGroup, verbose_name=_("theme group"), on_delete=models.CASCADE, related_name="retrospective")
+    group = models.OneToOneField(
+        ThemeGroup, verbose_name=_("theme group"), on_delete=models.CASCADE, related_name="retrospective"
+    )
     title = models.CharField(_("title"), max_length=200)
     introduction = models.TextField(_("introduction"), blank=True)
     body = models.TextField(_("text"), blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=RetrospectiveStatus.choices, default=RetrospectiveStatus.DRAFT)
+    status = models.CharField(
+        _("status"), max_length=20, choices=RetrospectiveStatus.choices, default=RetrospectiveStatus.DRAFT
+    )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     updated_at = models.DateTimeField(_("changed at"), auto_now=True)
 

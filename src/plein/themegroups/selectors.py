@@ -51,3 +51,130 @@ def active_memberships(*, group) -> QuerySet[GroupMembership]:
 
 def member_library_ids(*, group) -> set[int]:
     return set(group.memberships.filter(left_at__isnull=True).values_list("library_id", flat=True))
+
+
+def programme_years_for(*, user):
+    """The programme years this user may add groups to (their own POI's; administrators all)."""
+    from .models import ProgrammeYear
+
+    if not user.is_authenticated:
+        return ProgrammeYear.objects.none()
+    if user.role == Role.ADMINISTRATOR:
+        return ProgrammeYear.objects.select_related("poi").all()
+    if user.role == Role.FACILITATOR:
+        return ProgrammeYear.objects.select_related("poi").filter(poi_id=user.organisation_id)
+    return ProgrammeYear.objects.none()
+
+
+def programme_year_get(*, user, uuid):
+    try:
+        return programme_years_for(user=user).get(uuid=uuid)
+    except Exception as exc:  # DoesNotExist or a malformed id
+        raise Http404 from exc
+
+
+def open_programme_years(today=None):
+    from django.utils import timezone
+
+    from .models import ProgrammeYear
+
+    today = today or timezone.localdate()
+    return (
+        ProgrammeYear.objects.filter(signup_closes__gte=today)
+        .select_related("poi")
+        .prefetch_related("groups")
+        .order_by("year", "poi__name")
+    )
+
+
+def signup_groups(*, programme_year):
+    groups = programme_year.groups.annotate(
+        placed=Count("memberships", filter=Q(memberships__left_at__isnull=True), distinct=True),
+        waiting=Count("enrollments", filter=Q(enrollments__status=EnrollmentStatus.WAITLISTED), distinct=True),
+    ).order_by("name")
+    for group in groups:
+        group.is_full = group.placed >= group.capacity
+    return groups
+
+
+def group_meetings(*, group):
+    from django.db.models import Prefetch
+
+    from .models import AgendaItem
+
+    return group.meetings.select_related("host_library").prefetch_related(
+        Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("position", "pk"))
+    )
+
+
+def enrollment_counts(*, group) -> dict:
+    rows = group.enrollments.values("status").annotate(n=Count("pk"))
+    counts = {row["status"]: row["n"] for row in rows}
+    return {status: counts.get(status, 0) for status in EnrollmentStatus.values}
+
+
+def group_enrollments(*, group):
+    return group.enrollments.select_related("library", "decided_by").order_by("status", "submitted_at", "pk")
+
+
+def year_enrollments(*, programme_year):
+    from .models import Enrollment
+
+    return (
+        Enrollment.objects.filter(group__programme_year=programme_year)
+        .select_related("group", "library")
+        .order_by("group__name", "submitted_at")
+    )
+
+
+def meeting_get(*, user, uuid):
+    from django.db.models import Prefetch
+
+    from .models import AgendaItem, Meeting, MeetingActionItem
+
+    try:
+        return (
+            Meeting.objects.filter(group__in=groups_visible_to(user))
+            .select_related("group__programme_year__poi", "host_library")
+            .prefetch_related(
+                Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("position", "pk")),
+                "decisions",
+                Prefetch("action_items", queryset=MeetingActionItem.objects.prefetch_related("libraries")),
+            )
+            .get(uuid=uuid)
+        )
+    except (Meeting.DoesNotExist, ValueError) as exc:
+        raise Http404 from exc
+
+
+def attendance_overview(*, meeting) -> list[dict]:
+    """Every member library with whether it registered and whether it was there."""
+    attendances = {a.library_id: a for a in meeting.attendances.all()}
+    rows = []
+    for membership in active_memberships(group=meeting.group):
+        a = attendances.get(membership.library_id)
+        rows.append(
+            {
+                "library": membership.library,
+                "registered": a.registered if a else None,
+                "people": a.people if a else None,
+                "attended": a.attended if a else None,
+            }
+        )
+    return rows
+
+
+def group_links(*, group) -> dict:
+    """Links to what other apps keep per group, when those apps are installed."""
+    from django.urls import NoReverseMatch, reverse
+
+    links = {}
+    try:
+        links["cases"] = reverse("practicecases:case_list", kwargs={"group_uuid": group.uuid})
+    except NoReverseMatch:
+        pass
+    try:
+        links["resources"] = reverse("resources:list") + f"?groep={group.uuid}"
+    except NoReverseMatch:
+        pass
+    return links

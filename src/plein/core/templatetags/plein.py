@@ -43,3 +43,38 @@ def field_widget(bound_field):
     if invalid:
         attrs["aria-invalid"] = "true"
     return bound_field.as_widget(attrs=attrs)
+
+
+@register.filter
+def simple_markup(text):
+    """Plain text with '## heading' and '- item' lines to safe HTML (everything else escaped)."""
+    from django.utils.html import escape
+    from django.utils.safestring import mark_safe
+
+    html, items, paragraph = [], [], []
+
+    def flush():
+        if items:
+            html.append('<ul class="utrecht-unordered-list">' + "".join(f"<li>{i}</li>" for i in items) + "</ul>")
+            items.clear()
+        if paragraph:
+            html.append('<p class="utrecht-paragraph">' + " ".join(paragraph) + "</p>")
+            paragraph.clear()
+
+    for raw in (text or "").splitlines():
+        line = raw.strip()
+        if line.startswith("## "):
+            flush()
+            html.append(f'<h2 class="utrecht-heading-2">{escape(line[3:])}</h2>')
+        elif line.startswith("- "):
+            if paragraph:
+                flush()
+            items.append(escape(line[2:]))
+        elif not line:
+            flush()
+        else:
+            if items:
+                flush()
+            paragraph.append(escape(line))
+    flush()
+    return mark_safe("\n".join(html))  # noqa: S308 - every piece above is escaped

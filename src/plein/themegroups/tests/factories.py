@@ -51,3 +51,24 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=10))
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=2))
     meeting_url = "https://meet.example.nl/themagroep"
+
+
+class EnrollmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "themegroups.Enrollment"
+
+    group = factory.SubFactory(ThemeGroupFactory)
+    library = factory.SubFactory(OrganisationFactory)
+    contact_name = factory.Sequence(lambda n: f"Contactpersoon {n}")
+    contact_email = factory.Sequence(lambda n: f"contact{n}@bieb.example")
+    contact_role = "IDO-coördinator"
+    motivation = "Wij willen ons IDO beter verbinden met andere programma's."
+
+
+class RetrospectiveFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "themegroups.Retrospective"
+
+    group = factory.SubFactory(ThemeGroupFactory)
+    title = "Terugblik"
+    body = "## Bijeenkomsten\n- Eerste bijeenkomst"

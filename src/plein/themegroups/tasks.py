@@ -1,0 +1,14 @@
+from django_tasks import task
+
+
+@task()
+def send_meeting_reminder(meeting_id: int, starts_at_iso: str) -> int:
+    """Queued per meeting to run a few days before it. A meeting that moved has a newer task;
+    this one then does nothing."""
+    from .models import Meeting
+    from .services import send_reminder
+
+    meeting = Meeting.objects.filter(pk=meeting_id).first()
+    if meeting is None or meeting.starts_at.isoformat() != starts_at_iso:
+        return 0
+    return send_reminder(meeting)
