@@ -552,7 +552,7 @@ def retrospective_draft(group) -> dict:
     year = group.programme_year.year
     memberships = list(group.memberships.select_related("library").order_by("library__name"))
     libraries = [m.library for m in memberships]
-    provinces = sorted({Province(lib.province).label for lib in libraries if lib.province})
+    provinces = sorted({str(Province(lib.province).label) for lib in libraries if lib.province})
     meetings = list(
         group.meetings.filter(starts_at__lte=timezone.now())
         .select_related("host_library")
@@ -563,7 +563,7 @@ def retrospective_draft(group) -> dict:
     if libraries:
         lines.append(
             _("%(count)s libraries from %(provinces)s took part:")
-            % {"count": len(libraries), "provinces": _(" and ").join(provinces) or "–"}
+            % {"count": len(libraries), "provinces": str(_(" and ")).join(provinces) or "–"}
         )
         lines += [f"- {lib.name}" for lib in libraries]
     else:
@@ -575,11 +575,11 @@ def retrospective_draft(group) -> dict:
         lines.append(_("We met %(count)s times:") % {"count": len(regular)})
         for meeting in regular:
             topics = sorted(
-                {Topic(item.topic).label for item in meeting.agenda_items.all() if item.topic != Topic.OTHER}
+                {str(Topic(item.topic).label) for item in meeting.agenda_items.all() if item.topic != Topic.OTHER}
             )
             when = timezone.localtime(meeting.starts_at).strftime("%d-%m-%Y")
             about = (" – " + _("about %(topics)s") % {"topics": ", ".join(topics).lower()}) if topics else ""
-            lines.append(f"- {when}: {meeting.title} ({meeting.get_kind_display().lower()}){about}")
+            lines.append(f"- {when}: {meeting.title} ({str(meeting.get_kind_display()).lower()}){about}")
     else:
         lines.append(_("No meetings have been held yet."))
     visits = [m for m in meetings if m.kind == MeetingKind.VISIT]

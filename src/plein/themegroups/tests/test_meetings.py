@@ -1,0 +1,244 @@
+import datetime
+import zoneinfo
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from icalendar import Calendar
+
+from plein.accounts.tests.factories import UserFactory
+from plein.actions.models import Action
+from plein.organisations.tests.factories import OrganisationFactory
+from plein.themegroups import services
+from plein.themegroups.choices import MeetingKind, Topic
+
+from .factories import GroupMembershipFactory, MeetingFactory
+
+pytestmark = pytest.mark.django_db
+AMS = zoneinfo.ZoneInfo("Europe/Amsterdam")
+
+
+def _meeting_data(**extra):
+    data = {
+        "title": "Bijeenkomst 1: wat is de EMB?",
+        "kind": MeetingKind.ONLINE,
+        "starts_at": datetime.datetime(2027, 3, 25, 10, 0, tzinfo=AMS),
+        "ends_at": datetime.datetime(2027, 3, 25, 12, 0, tzinfo=AMS),
+        "meeting_url": "https://meet.example.nl/emb",
+    }
+    data.update(extra)
+    return data
+
+
+def test_facilitator_schedules_a_meeting_with_an_agenda(client, world):
+    client.force_login(world.users["facilitator"])
+    url = reverse("themegroups:meeting_create", args=[world.group.uuid])
+    response = client.post(
+        url,
+        {
+            "title": "Inspiratiebezoek",
+            "kind": "inspiratiebezoek",
+            "starts_at": "2027-04-08T13:00",
+            "ends_at": "2027-04-08T16:00",
+            "host_library": OrganisationFactory(name="Bibliotheek AanZet").pk,
+            "agenda-TOTAL_FORMS": "2",
+            "agenda-INITIAL_FORMS": "0",
+            "agenda-0-title": "Rondleiding Ontwikkelplein",
+            "agenda-0-topic": "partners",
+            "agenda-0-presenter": "Gastbibliotheek",
+            "agenda-1-title": "",
+            "agenda-1-topic": "overig",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    meeting = world.group.meetings.get()
+    assert meeting.host_library.name == "Bibliotheek AanZet"
+    assert [a.title for a in meeting.agenda_items.all()] == ["Rondleiding Ontwikkelplein"]
+    # 13:00 in Amsterdam in April is 11:00 UTC (summer time)
+    assert meeting.starts_at.astimezone(datetime.UTC).hour == 11
+
+
+def test_meeting_form_says_what_each_kind_needs(client, world):
+    client.force_login(world.users["facilitator"])
+    url = reverse("themegroups:meeting_create", args=[world.group.uuid])
+    html = client.post(
+        url,
+        {
+            "title": "X",
+            "kind": "online",
+            "starts_at": "2027-04-08T13:00",
+            "ends_at": "2027-04-08T12:00",
+            "agenda-TOTAL_FORMS": "0",
+            "agenda-INITIAL_FORMS": "0",
+        },
+    ).content.decode()
+    assert "Een online bijeenkomst heeft een link nodig." in html
+    assert "De bijeenkomst moet eindigen na het begin." in html
+    assert 'value="X"' in html
+    assert not world.group.meetings.exists()
+
+
+def test_ics_download_parses_with_amsterdam_time_across_daylight_saving(client, world):
+    winter = services.meeting_save(
+        acting_user=world.users["facilitator"],
+        group=world.group,
+        **_meeting_data(
+            starts_at=datetime.datetime(2027, 3, 27, 10, 0, tzinfo=AMS),
+            ends_at=datetime.datetime(2027, 3, 27, 11, 0, tzinfo=AMS),
+        ),
+    )
+    summer = services.meeting_save(
+        acting_user=world.users["facilitator"],
+        group=world.group,
+        **_meeting_data(
+            starts_at=datetime.datetime(2027, 3, 29, 10, 0, tzinfo=AMS),
+            ends_at=datetime.datetime(2027, 3, 29, 11, 0, tzinfo=AMS),
+        ),
+    )
+    client.force_login(world.users["coordinator"])
+    for meeting, utc_hour in [(winter, 9), (summer, 8)]:
+        response = client.get(reverse("themegroups:meeting_ics", args=[meeting.uuid]))
+        assert response["Content-Type"].startswith("text/calendar")
+        cal = Calendar.from_ical(response.content)
+        event = next(c for c in cal.walk("VEVENT"))
+        start = event.decoded("dtstart")
+        assert start.hour == 10 and str(start.tzinfo) == "Europe/Amsterdam"
+        assert start.astimezone(datetime.UTC).hour == utc_hour
+        assert any(c.name == "VTIMEZONE" for c in cal.walk())
+        assert "IDO en de EMB" in str(event["summary"])
+
+
+def test_private_calendar_feeds_and_renewing_the_link(client, world):
+    services.meeting_save(acting_user=world.users["facilitator"], group=world.group, **_meeting_data())
+    services.meeting_save(
+        acting_user=world.users["facilitator"], group=world.other_group, **_meeting_data(title="Andere groep")
+    )
+    token = services.calendar_token_for(world.users["coordinator"]).token
+    feed = client.get(reverse("themegroups:calendar_feed", args=[token]))
+    events = list(Calendar.from_ical(feed.content).walk("VEVENT"))
+    assert [str(e["summary"]).split(" – ")[0] for e in events] == ["Bijeenkomst 1: wat is de EMB?"]
+    client.force_login(world.users["coordinator"])
+    client.post(reverse("themegroups:calendar_links"))
+    assert client.get(reverse("themegroups:calendar_feed", args=[token])).status_code == 404
+
+
+def test_attendance_registered_beforehand_and_confirmed_afterwards(client, world):
+    meeting = MeetingFactory(group=world.group)
+    client.force_login(world.users["coordinator"])
+    client.post(reverse("themegroups:attendance", args=[meeting.uuid]), {"registered": "1", "people": "2"})
+    att = meeting.attendances.get(library=world.library)
+    assert att.registered and att.people == 2
+    client.force_login(world.users["facilitator"])
+    client.post(reverse("themegroups:attendance_confirm", args=[meeting.uuid]), {"attended": [world.library.pk]})
+    att.refresh_from_db()
+    assert att.attended is True
+
+
+def test_minutes_with_action_items_land_in_the_libraries_plans_once(client, world):
+    meeting = MeetingFactory(group=world.group)
+    second = OrganisationFactory(name="Tweede bibliotheek")
+    GroupMembershipFactory(group=world.group, library=second)
+    client.force_login(world.users["facilitator"])
+    url = reverse("themegroups:minutes", args=[meeting.uuid])
+    data = {
+        "minutes": "We bespraken de verbinding tussen IDO en dBos.",
+        "decisions": "Volgende keer een casus\nIedereen neemt het format mee",
+        "acties-TOTAL_FORMS": "2",
+        "acties-INITIAL_FORMS": "0",
+        "acties-0-title": "Presentatie over het IDO voor leerkrachten van dBos-scholen",
+        "acties-0-due_date": "2027-06-01",
+        "acties-0-libraries": [world.library.pk, second.pk],
+        "acties-1-title": "",
+    }
+    assert client.post(url, data).status_code == 302
+    actions = Action.objects.filter(meeting_action_item__meeting=meeting)
+    assert {a.library for a in actions} == {world.library, second}
+    assert all(a.status == "gepland" and a.origin == "bijeenkomst" for a in actions)
+    assert meeting.decisions.count() == 2
+    page = client.get(reverse("themegroups:meeting_detail", args=[meeting.uuid])).content.decode()
+    assert "Presentatie over het IDO" in page and "Volgende keer een casus" in page
+
+
+def test_action_item_without_libraries_gets_a_message(client, world):
+    meeting = MeetingFactory(group=world.group)
+    client.force_login(world.users["facilitator"])
+    html = client.post(
+        reverse("themegroups:minutes", args=[meeting.uuid]),
+        {
+            "minutes": "x",
+            "decisions": "",
+            "acties-TOTAL_FORMS": "1",
+            "acties-INITIAL_FORMS": "0",
+            "acties-0-title": "Iets doen",
+        },
+    ).content.decode()
+    assert "Kies de bibliotheken voor wie deze actie is." in html
+    assert not Action.objects.exists()
+
+
+def test_reminder_is_sent_once_to_members_and_facilitators(world, django_capture_on_commit_callbacks):
+    soon = timezone.now() + datetime.timedelta(days=2)
+    meeting = MeetingFactory(group=world.group, starts_at=soon, ends_at=soon + datetime.timedelta(hours=2))
+    MeetingFactory(group=world.group)  # in ten days: not yet
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_reminders", stdout=open("/dev/null", "w"))
+    recipients = sorted(m.to[0] for m in mail.outbox)
+    assert recipients == sorted(
+        [world.users["coordinator"].email, world.users["desk_worker"].email, world.users["facilitator"].email]
+    )
+    assert "Herinnering" in mail.outbox[0].subject and meeting.title in mail.outbox[0].subject
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.send_due_reminders()
+    assert mail.outbox == []
+
+
+def test_attendance_after_the_meeting_is_refused(world):
+    past = timezone.now() - datetime.timedelta(days=1)
+    meeting = MeetingFactory(group=world.group, starts_at=past, ends_at=past + datetime.timedelta(hours=1))
+    with pytest.raises(ValidationError):
+        services.attendance_register(meeting=meeting, library=world.library, acting_user=world.users["coordinator"])
+
+
+def _count(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_group_and_meeting_pages_do_a_fixed_number_of_queries(client, world):
+    meeting = MeetingFactory(group=world.group)
+    # Start with one of everything, so that no prefetch is skipped for being empty.
+    services.minutes_save(
+        meeting=meeting,
+        acting_user=world.users["facilitator"],
+        minutes="x",
+        decisions=["a"],
+        action_items=[{"title": "Eerste actie", "libraries": [world.library]}],
+    )
+    client.force_login(world.users["facilitator"])
+    group_url = reverse("themegroups:group_detail", args=[world.group.uuid])
+    meeting_url = reverse("themegroups:meeting_detail", args=[meeting.uuid])
+    list_url = reverse("themegroups:list")
+    before = [_count(client, u) for u in (group_url, meeting_url, list_url)]
+    for i in range(12):
+        library = OrganisationFactory()
+        GroupMembershipFactory(group=world.group, library=library)
+        UserFactory(organisation=library)
+        m = MeetingFactory(group=world.group)
+        m.agenda_items.create(title=f"Punt {i}", topic=Topic.PARTNERS)
+        services.attendance_register(meeting=meeting, library=library, acting_user=world.users["facilitator"])
+    services.minutes_save(
+        meeting=meeting,
+        acting_user=world.users["facilitator"],
+        minutes="x",
+        decisions=["a", "b"],
+        action_items=[{"title": "Actie", "libraries": [world.library]}],
+    )
+    after = [_count(client, u) for u in (group_url, meeting_url, list_url)]
+    assert after == before

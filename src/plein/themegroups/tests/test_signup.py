@@ -1,0 +1,194 @@
+import datetime
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from plein.accounts.models import Invitation, User
+from plein.accounts.tests.factories import UserFactory
+from plein.organisations.models import Organisation
+from plein.organisations.tests.factories import OrganisationFactory
+from plein.themegroups import services
+from plein.themegroups.choices import EnrollmentStatus
+from plein.themegroups.models import Enrollment
+
+from .factories import EnrollmentFactory, ProgrammeYearFactory, ThemeGroupFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _submit(year, groups, library=None, **extra):
+    data = {
+        "programme_year": year,
+        "groups": groups,
+        "contact_name": "Contact",
+        "contact_email": "contact@bieb.example",
+        "contact_role": "IDO-kartrekker",
+        "motivation": "Samen leren.",
+        "library": library,
+    }
+    data.update(extra)
+    return services.enrollment_submit(**data)
+
+
+def test_public_signup_without_account_sends_a_confirmation(client, world, django_capture_on_commit_callbacks):
+    library = OrganisationFactory(name="Bibliotheek Nieuwkomer")
+    url = reverse("themegroups:signup", args=[world.year.uuid])
+    page = client.get(url).content.decode()
+    assert "IDO en de EMB" in page and "Het Ontwikkelplein" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            url,
+            {
+                "library": library.pk,
+                "groups": [world.group.pk, world.other_group.pk],
+                "contact_name": "Anna Contact",
+                "contact_email": "Anna@Bieb.example",
+                "contact_role": "IDO-coördinator",
+                "motivation": "We willen ons IDO borgen.",
+                "privacy": "on",
+            },
+        )
+    assert response.status_code == 302
+    assert Enrollment.objects.filter(library=library, status=EnrollmentStatus.SUBMITTED).count() == 2
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["anna@bieb.example"]
+    assert "IDO en de EMB" in mail.outbox[0].body
+    done = client.get(response["Location"]).content.decode()
+    assert "Bedankt voor uw aanmelding" in done
+
+
+def test_bad_signup_keeps_input_and_says_what_is_wrong(client, world):
+    url = reverse("themegroups:signup", args=[world.year.uuid])
+    html = client.post(url, {"contact_name": "Anna", "contact_email": "geen-adres", "motivation": ""}).content.decode()
+    assert "Kies uw bibliotheek, of geef de naam van een nieuwe." in html
+    assert "Kies minstens één themagroep." in html or "Dit veld is verplicht." in html
+    assert "Vink dit vakje aan om u aan te melden." in html
+    assert 'value="Anna"' in html
+    assert not Enrollment.objects.exists()
+
+
+def test_duplicate_signup_is_refused_with_a_clear_message(world):
+    library = OrganisationFactory()
+    _submit(world.year, [world.group], library=library)
+    with pytest.raises(ValidationError) as exc:
+        _submit(world.year, [world.group, world.other_group], library=library)
+    assert "al aangemeld" in str(exc.value) and "IDO en de EMB" in str(exc.value)
+    assert Enrollment.objects.filter(library=library).count() == 1  # nothing half-saved
+
+
+def test_signup_outside_the_period_is_refused(world):
+    year = ProgrammeYearFactory(
+        poi=world.poi,
+        signup_opens=timezone.localdate() + datetime.timedelta(days=5),
+        signup_closes=timezone.localdate() + datetime.timedelta(days=50),
+    )
+    group = ThemeGroupFactory(programme_year=year)
+    with pytest.raises(ValidationError) as exc:
+        _submit(year, [group], library=OrganisationFactory())
+    assert "Aanmelden voor" in str(exc.value)
+
+
+def test_full_group_puts_new_signups_on_the_waiting_list_in_order(world, django_capture_on_commit_callbacks):
+    group = ThemeGroupFactory(programme_year=world.year, capacity=1)
+    first = _submit(world.year, [group], library=OrganisationFactory())[0]
+    services.enrollment_place(enrollment=first, acting_user=world.users["facilitator"])
+    second = _submit(world.year, [group], library=OrganisationFactory(name="Tweede"), contact_email="twee@b.example")[0]
+    third = _submit(world.year, [group], library=OrganisationFactory(name="Derde"), contact_email="drie@b.example")[0]
+    assert second.status == third.status == EnrollmentStatus.WAITLISTED
+
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.enrollment_withdraw(enrollment=first, acting_user=world.users["facilitator"])
+    second.refresh_from_db()
+    third.refresh_from_db()
+    assert second.status == EnrollmentStatus.PLACED
+    assert third.status == EnrollmentStatus.WAITLISTED
+    assert group.memberships.filter(left_at__isnull=True).get().library.name == "Tweede"
+    placed_mail = [m for m in mail.outbox if m.to == ["twee@b.example"] and "plaats" in m.subject]
+    assert placed_mail and "wachtlijst" in placed_mail[0].body
+
+
+def test_placing_a_full_group_by_hand_is_refused(world):
+    group = ThemeGroupFactory(programme_year=world.year, capacity=1)
+    services.enrollment_place(enrollment=EnrollmentFactory(group=group), acting_user=world.users["facilitator"])
+    waiting = EnrollmentFactory(group=group, status=EnrollmentStatus.WAITLISTED)
+    with pytest.raises(ValidationError) as exc:
+        services.enrollment_place(enrollment=waiting, acting_user=world.users["facilitator"])
+    assert "vol" in str(exc.value)
+
+
+def test_placing_a_new_library_creates_it_and_invites_the_contact(world, django_capture_on_commit_callbacks):
+    enrollment = _submit(
+        world.year,
+        [world.group],
+        new_library_name="Bibliotheek Zeekant",
+        new_library_province="ZH",
+        contact_email="kartrekker@zeekant.example",
+    )[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.enrollment_place(enrollment=enrollment, acting_user=world.users["facilitator"])
+    library = Organisation.objects.get(name="Bibliotheek Zeekant")
+    assert world.group.memberships.filter(library=library, left_at__isnull=True).exists()
+    invitation = Invitation.objects.get(email="kartrekker@zeekant.example")
+    assert invitation.role == "coordinator" and invitation.organisation == library
+    assert {tuple(m.to) for m in mail.outbox} >= {("kartrekker@zeekant.example",)}
+    assert any("/uitnodiging/" in m.body for m in mail.outbox)
+
+
+def test_placing_makes_existing_coordinators_members_without_invitation(world, django_capture_on_commit_callbacks):
+    library = OrganisationFactory()
+    coordinator = UserFactory(organisation=library, email="bestaand@bieb.example")
+    enrollment = EnrollmentFactory(group=world.group, library=library, contact_email="bestaand@bieb.example")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.enrollment_place(enrollment=enrollment, acting_user=world.users["facilitator"])
+    assert not Invitation.objects.exists()
+    assert coordinator.has_perm("themegroups.view_group", world.group)
+
+
+def test_decline_needs_a_reason_and_mails_it(world, django_capture_on_commit_callbacks):
+    enrollment = EnrollmentFactory(group=world.group)
+    with pytest.raises(ValidationError):
+        services.enrollment_decline(enrollment=enrollment, acting_user=world.users["facilitator"], reason=" ")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.enrollment_decline(
+            enrollment=enrollment, acting_user=world.users["facilitator"], reason="Deze groep is voor beginners."
+        )
+    assert "Deze groep is voor beginners." in mail.outbox[-1].body
+
+
+def test_forbidden_transition_is_refused(world):
+    enrollment = EnrollmentFactory(group=world.group, status=EnrollmentStatus.DECLINED)
+    with pytest.raises(ValidationError) as exc:
+        services.enrollment_place(enrollment=enrollment, acting_user=world.users["facilitator"])
+    assert "kan niet" in str(exc.value)
+
+
+def test_facilitator_reviews_in_the_interface(client, world, django_capture_on_commit_callbacks):
+    enrollment = EnrollmentFactory(group=world.group, library=OrganisationFactory(name="Bibliotheek Review"))
+    client.force_login(world.users["facilitator"])
+    page = client.get(reverse("themegroups:enrollments", args=[world.group.uuid])).content.decode()
+    assert "Bibliotheek Review" in page and "Plaatsen" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("themegroups:enrollment_action", args=[enrollment.uuid, "plaatsen"]))
+    assert response.status_code == 302
+    enrollment.refresh_from_db()
+    assert enrollment.status == EnrollmentStatus.PLACED
+    assert User.objects.filter(email=enrollment.contact_email).count() == 0  # invited, not yet accepted
+
+
+def test_export_csv_and_xlsx(client, world):
+    EnrollmentFactory(group=world.group, library=OrganisationFactory(name="Bibliotheek Export"))
+    client.force_login(world.users["facilitator"])
+    url = reverse("themegroups:enrollments_export", args=[world.year.uuid])
+    csv_body = b"".join(client.get(url + "?formaat=csv").streaming_content).decode("utf-8-sig")
+    assert "Themagroep;Bibliotheek;Status" in csv_body and "Bibliotheek Export" in csv_body
+    response = client.get(url + "?formaat=xlsx")
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:2] == ("Themagroep", "Bibliotheek") and rows[1][1] == "Bibliotheek Export"
