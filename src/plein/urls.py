@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from plein.core.admin_site import require_administrator
+from plein.core.views import error_404
 
 admin.site.site_header = "Plein – technisch beheer"
 admin.site.site_title = "Plein"
@@ -11,9 +12,14 @@ require_administrator(admin.site)
 urlpatterns = [
     path("", include("plein.core.urls")),
     path("", include("plein.accounts.urls")),
+    # Changing the login e-mail would bypass the invitation; an administrator does it.
+    path("account/email/", error_404, name="account_email"),
     path("account/", include("allauth.urls")),
     path("", include("plein.organisations.urls")),
     path("", include("plein.themegroups.urls")),
+    path("", include("plein.actions.urls")),
+    path("", include("plein.practicecases.urls")),
+    path("", include("plein.resources.urls")),
     path("taal/", set_language, name="set_language"),
     path("beheer/", admin.site.urls),
 ]

@@ -246,4 +246,9 @@ NL = {
     "You are logged out. See you next time!": "U bent uitgelogd. Tot de volgende keer!",
     "Your password has been changed.": "Uw wachtwoord is gewijzigd.",
     "Your password has been set.": "Uw wachtwoord is ingesteld.",
+    "You may not give the role “%(role)s”.": "U mag de rol ‘%(role)s’ niet geven.",
+    "You cannot change your own role, organisation or account here.": "Uw eigen rol, organisatie of account kunt u hier niet veranderen.",
+    "You may not change this person.": "U mag deze persoon niet wijzigen.",
+    "People of this organisation have roles that do not fit this type: %(roles)s.": "Mensen van deze organisatie hebben rollen die niet bij deze soort passen: %(roles)s.",
+    "you": "uzelf",
 }

@@ -65,6 +65,8 @@ NL = {
     "Topic": "Thema",
     "Presenter": "Wie vertelt",
     "Minutes": "Verslag",
+    "Duration in minutes": "Duur in minuten",
+    "duration in minutes": "duur in minuten",
     "Will your library be there?": "Is uw bibliotheek erbij?",
     "Yes, we will be there": "Ja, wij komen",
     "No, we cannot come": "Nee, wij kunnen niet",

@@ -26,3 +26,13 @@ class NotificationFrequency(models.TextChoices):
     DIRECT = "direct", _("Right away")
     WEEKLY = "wekelijks", _("Once a week, in one e-mail")
     NONE = "nooit", _("Never")
+
+
+# Roles a facilitator may give: the people of libraries and municipalities.
+FACILITATOR_GRANTABLE_ROLES = [Role.COORDINATOR, Role.DESK_WORKER, Role.MUNICIPALITY]
+
+
+def grantable_roles(user) -> list:
+    if user is None or user.has_perm("accounts.grant_any_role"):
+        return list(Role)
+    return FACILITATOR_GRANTABLE_ROLES

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from plein.organisations.models import Organisation
 
-from .choices import Role
+from .choices import Role, grantable_roles
 
 User = get_user_model()
 
@@ -19,11 +19,8 @@ class InvitationForm(forms.Form):
 
     def __init__(self, *args, acting_user, **kwargs):
         super().__init__(*args, **kwargs)
-        roles = Role.choices
-        if not acting_user.has_perm("accounts.invite_administrator"):
-            roles = [(value, label) for value, label in roles if value != Role.ADMINISTRATOR]
-        self.fields["role"].choices = roles
-        self.fields["organisation"].required = acting_user.has_perm("accounts.invite_administrator") is False
+        self.fields["role"].choices = [(r.value, r.label) for r in grantable_roles(acting_user)]
+        self.fields["organisation"].required = not acting_user.has_perm("accounts.grant_any_role")
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
@@ -72,8 +69,7 @@ class UserForm(forms.ModelForm):
 
     def __init__(self, *args, acting_user, **kwargs):
         super().__init__(*args, **kwargs)
-        if not acting_user.has_perm("accounts.invite_administrator"):
-            self.fields["role"].choices = [(v, label) for v, label in Role.choices if v != Role.ADMINISTRATOR]
+        self.fields["role"].choices = [(r.value, r.label) for r in grantable_roles(acting_user)]
         self.fields["organisation"].queryset = Organisation.objects.order_by("name")
 
     def _post_clean(self):

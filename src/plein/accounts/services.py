@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from plein.audit.services import acting_as
 
-from .choices import ROLE_ORGANISATION_TYPES, Role
+from .choices import ROLE_ORGANISATION_TYPES, Role, grantable_roles
 from .models import Invitation
 
 User = get_user_model()
@@ -41,6 +41,12 @@ def check_role_fits_organisation(*, role, organisation):
         )
 
 
+def _check_may_grant(acting_user, role):
+    # The rules module decides; forms only offer what is allowed, this holds for every caller.
+    if acting_user is not None and Role(role) not in grantable_roles(acting_user):
+        raise ValidationError({"role": _("You may not give the role “%(role)s”.") % {"role": Role(role).label}})
+
+
 def _apply_role_flags(user):
     # Only administrators may use Django's technical admin.
     user.is_staff = user.role == Role.ADMINISTRATOR
@@ -52,6 +58,7 @@ def invitation_create(*, acting_user, email, name, role, organisation=None) -> t
     """Invite a person by e-mail. Returns the invitation and the one-time token (only its
     hash is stored)."""
     email = email.strip().lower()
+    _check_may_grant(acting_user, role)
     check_role_fits_organisation(role=role, organisation=organisation)
     if User.objects.filter(email__iexact=email).exists():
         raise ValidationError({"email": _("There is already an account with this e-mail address.")})
@@ -118,9 +125,12 @@ def invitation_accept(*, invitation, name, password) -> User:
 
 @transaction.atomic
 def user_update(*, user, acting_user, name, role, organisation, is_active) -> User:
+    if user.pk == acting_user.pk:
+        raise ValidationError(_("You cannot change your own role, organisation or account here."))
+    if not acting_user.has_perm("accounts.change_user", user):
+        raise ValidationError(_("You may not change this person."))
+    _check_may_grant(acting_user, role)
     check_role_fits_organisation(role=role, organisation=organisation)
-    if user.pk == acting_user.pk and (not is_active or role != user.role):
-        raise ValidationError(_("You cannot change your own role or switch off your own account."))
     with acting_as(acting_user):
         user.name = name.strip()
         user.role = role

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from plein.audit.selectors import history_for
+from plein.core.forms import add_service_errors
 from plein.core.views_base import PleinPermissionMixin
 from plein.organisations.models import Organisation
 
@@ -20,14 +21,6 @@ from .models import Invitation, User
 
 def _users_crumbs(*extra):
     return [(_("Users"), reverse("accounts:user_list")), *extra]
-
-
-def _add_service_errors(form, error: ValidationError):
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 class UserListView(PleinPermissionMixin, View):
@@ -66,7 +59,7 @@ class InviteView(PleinPermissionMixin, View):
             try:
                 invitation, _token = services.invitation_create(acting_user=request.user, **form.cleaned_data)
             except ValidationError as error:
-                _add_service_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The invitation has been sent to %(email)s.") % {"email": invitation.email})
                 return redirect("accounts:user_list")
@@ -119,7 +112,7 @@ class AcceptInvitationView(View):
                     invitation=self.invitation, name=form.cleaned_data["name"], password=form.cleaned_data["password1"]
                 )
             except ValidationError as error:
-                _add_service_errors(form, error)
+                add_service_errors(form, error)
             else:
                 login(request, user, backend="django.contrib.auth.backends.ModelBackend")
                 messages.success(request, _("Welcome to Plein! Your account is ready."))
@@ -156,7 +149,7 @@ class UserUpdateView(UserObjectMixin, View):
             try:
                 services.user_update(user=self.target, acting_user=request.user, **form.cleaned_data)
             except ValidationError as error:
-                _add_service_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The changes have been saved."))
                 return redirect("accounts:user_list")

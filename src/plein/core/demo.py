@@ -186,4 +186,13 @@ def load_demo() -> list[DemoLogin]:
 
     gouda = org("Demogemeente Gouda", OrganisationType.MUNICIPALITY, Province.ZUID_HOLLAND, ["Gouda"])
     user(f"gemeente@{DEMO_DOMAIN}", "Beleidsmedewerker Gouda (demo)", Role.MUNICIPALITY, gouda)
+
+    from plein.themegroups.demo import load_theme_groups_demo
+
+    load_theme_groups_demo(poi=poi)
+
+    # Last, so the two tools are tagged with the theme groups of the same name when they exist.
+    from plein.resources.seed import seed_article_tools
+
+    seed_article_tools()
     return logins

@@ -7,3 +7,13 @@ class PleinFormRenderer(TemplatesSetting):
 
     form_template_name = "forms/div.html"
     field_template_name = "forms/field.html"
+
+
+def add_service_errors(form, error):
+    """Show a ValidationError raised by a service next to the form fields it names (or at the
+    top of the form), so the person sees why nothing was saved and keeps their input."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)

@@ -21,8 +21,29 @@ def organisation_create(*, acting_user, name, type, province="", website="", mun
     return organisation
 
 
+def _check_type_fits_people(organisation, new_type):
+    """An organisation cannot change type while its people have roles that need the old one."""
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    from plein.accounts.choices import ROLE_ORGANISATION_TYPES, Role
+
+    roles = set(organisation.users.filter(is_active=True).values_list("role", flat=True))
+    roles |= set(organisation.invitations.filter(accepted_at__isnull=True).values_list("role", flat=True))
+    misfits = sorted(str(Role(r).label) for r in roles if new_type not in ROLE_ORGANISATION_TYPES[Role(r)])
+    if misfits:
+        raise ValidationError(
+            {
+                "type": _("People of this organisation have roles that do not fit this type: %(roles)s.")
+                % {"roles": ", ".join(misfits)}
+            }
+        )
+
+
 @transaction.atomic
 def organisation_update(*, organisation, acting_user, municipalities=None, **fields) -> Organisation:
+    if "type" in fields and fields["type"] != Organisation.objects.get(pk=organisation.pk).type:
+        _check_type_fits_people(organisation, fields["type"])
     with acting_as(acting_user):
         for name in ORGANISATION_FIELDS:
             if name in fields:

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -8,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from plein.audit.selectors import history_for
+from plein.core.forms import add_service_errors
 from plein.core.views_base import PleinPermissionMixin
 
 from . import selectors, services
@@ -53,7 +55,11 @@ class OrganisationCreateView(PleinPermissionMixin, View):
         form = OrganisationForm(request.POST)
         if not form.is_valid():
             return self.render(form)
-        organisation = services.organisation_create(acting_user=request.user, **form.cleaned_data)
+        try:
+            organisation = services.organisation_create(acting_user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.render(form)
         messages.success(request, _("The organisation “%(name)s” has been added.") % {"name": organisation.name})
         return redirect("organisations:detail", organisation.uuid)
 
@@ -121,7 +127,11 @@ class OrganisationUpdateView(OrganisationObjectMixin, View):
         form = OrganisationForm(request.POST, instance=self.organisation)
         if not form.is_valid():
             return self.render(form)
-        services.organisation_update(organisation=self.organisation, acting_user=request.user, **form.cleaned_data)
+        try:
+            services.organisation_update(organisation=self.organisation, acting_user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.render(form)
         messages.success(request, _("The changes have been saved."))
         return redirect("organisations:detail", self.organisation.uuid)
 
@@ -212,7 +222,11 @@ class LocationUpdateView(LocationObjectMixin, View):
         form = LocationForm(request.POST, instance=self.location, organisation=self.organisation)
         if not form.is_valid():
             return self.render(form)
-        services.location_update(location=self.location, acting_user=request.user, **form.cleaned_data)
+        try:
+            services.location_update(location=self.location, acting_user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.render(form)
         messages.success(request, _("The changes have been saved."))
         return redirect("organisations:detail", self.organisation.uuid)
 
@@ -263,7 +277,11 @@ class MunicipalityListView(PleinPermissionMixin, View):
         form = MunicipalityForm(request.POST)
         if not form.is_valid():
             return self.render(form, status=200)
-        municipality = services.municipality_create(acting_user=request.user, **form.cleaned_data)
+        try:
+            municipality = services.municipality_create(acting_user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.render(form)
         messages.success(request, _("The municipality “%(name)s” has been added.") % {"name": municipality.name})
         return redirect("organisations:municipalities")
 

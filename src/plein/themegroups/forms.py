@@ -194,7 +194,7 @@ class AgendaItemForm(forms.Form):
     title = forms.CharField(label=_("Subject"), max_length=200, required=False)
     topic = forms.ChoiceField(label=_("Topic"), choices=Topic.choices, initial=Topic.OTHER)
     presenter = forms.CharField(label=_("Presenter"), max_length=200, required=False)
-    duration_minutes = forms.IntegerField(label=_("Minutes"), min_value=1, max_value=480, required=False)
+    duration_minutes = forms.IntegerField(label=_("Duration in minutes"), min_value=1, max_value=480, required=False)
 
 
 AgendaFormSet = forms.formset_factory(AgendaItemForm, extra=3, max_num=20)

@@ -243,7 +243,7 @@ class AgendaItem(models.Model):
     title = models.CharField(_("subject"), max_length=200)
     topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices, default=Topic.OTHER)
     presenter = models.CharField(_("presenter"), max_length=200, blank=True)
-    duration_minutes = models.PositiveSmallIntegerField(_("minutes"), null=True, blank=True)
+    duration_minutes = models.PositiveSmallIntegerField(_("duration in minutes"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("agenda item")

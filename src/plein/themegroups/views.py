@@ -11,6 +11,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
 
+from plein.core.forms import add_service_errors
 from plein.core.views_base import PleinPermissionMixin
 from plein.organisations.models import Organisation
 
@@ -31,14 +32,6 @@ from .forms import (
     ThemeGroupForm,
 )
 from .models import CalendarToken, Enrollment, Meeting, ProgrammeYear, Retrospective
-
-
-def _add_service_errors(form, error: ValidationError):
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _groups_crumb():
@@ -94,7 +87,7 @@ class ProgrammeYearCreateView(PleinPermissionMixin, View):
             try:
                 year = services.programme_year_create(acting_user=request.user, poi=self.poi, **form.cleaned_data)
             except ValidationError as error:
-                _add_service_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Programme year %(year)s has been added.") % {"year": year.year})
                 return redirect("themegroups:group_create", year.uuid)
@@ -256,7 +249,7 @@ class SignupView(View):
             try:
                 enrollments = services.enrollment_submit(programme_year=self.programme_year, **data)
             except ValidationError as error:
-                _add_service_errors(form, error)
+                add_service_errors(form, error)
             else:
                 request.session["plein_signup"] = [str(e.uuid) for e in enrollments]
                 return redirect("themegroups:signup_done", self.programme_year.uuid)
@@ -468,7 +461,7 @@ class MeetingCreateView(GroupObjectMixin, View):
                     acting_user=request.user, group=self.group, agenda=items, **form.cleaned_data
                 )
             except ValidationError as error:
-                _add_service_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The meeting has been scheduled."))
                 return redirect("themegroups:meeting_detail", meeting.uuid)

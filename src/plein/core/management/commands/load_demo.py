@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.test.utils import override_settings
 from django.utils import translation
 
 from plein.core.demo import DEMO_PASSWORD, demo_is_needed, load_demo
@@ -17,7 +18,10 @@ class Command(BaseCommand):
         if if_empty and not demo_is_needed():
             self.stdout.write("De database is niet leeg: de demo is niet geladen.")
             return
-        logins = load_demo()
+        # The demo goes through the real services, which send e-mail (sign-up confirmations,
+        # placements). Nobody should receive those: keep them in memory.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+            logins = load_demo()
         self.stdout.write(self.style.SUCCESS("Demo geladen. Log in op http://127.0.0.1:8000/account/login/ met:"))
         width = max(len(login.email) for login in logins)
         for login in logins:
