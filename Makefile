@@ -20,6 +20,7 @@ setup-test: $(BIN)/python
 	$(MAKE) messages
 
 messages:
+	find src -name "*.mo" -path "*/locale/*" -delete
 	$(MANAGE) compilemessages --ignore=.venv -v 0
 
 run: setup

@@ -120,3 +120,40 @@ def test_facilitator_changes_a_role_and_it_is_recorded(client, world):
     history = client.get(reverse("accounts:user_history", args=[target.uuid])).content.decode()
     assert "Coördinator bibliotheek" in history or "coordinator" in history
     assert world.users["facilitator"].name in history
+
+
+def test_services_refuse_roles_the_acting_person_may_not_give(world):
+    from django.core.exceptions import ValidationError
+
+    from plein.accounts import services
+
+    facilitator = world.users["facilitator"]
+    for role, organisation in [("beheerder", None), ("facilitator", facilitator.organisation)]:
+        with pytest.raises(ValidationError) as exc:
+            services.invitation_create(
+                acting_user=facilitator, email=f"{role}@x.example", name="X", role=role, organisation=organisation
+            )
+        assert "U mag de rol" in str(exc.value)
+    with pytest.raises(ValidationError):
+        services.user_update(
+            user=world.users["coordinator"],
+            acting_user=facilitator,
+            name="X",
+            role="facilitator",
+            organisation=facilitator.organisation,
+            is_active=True,
+        )
+    assert not Invitation.objects.exists()
+
+
+def test_facilitator_cannot_move_themselves_to_another_organisation(client, world):
+    facilitator = world.users["facilitator"]
+    other_poi = OrganisationFactory(poi=True)
+    client.force_login(facilitator)
+    response = client.post(
+        reverse("accounts:user_update", args=[facilitator.uuid]),
+        {"name": facilitator.name, "organisation": other_poi.pk, "role": "facilitator", "is_active": "on"},
+    )
+    assert response.status_code == 403
+    facilitator.refresh_from_db()
+    assert facilitator.organisation != other_poi

@@ -131,3 +131,15 @@ def test_history_page_does_a_fixed_number_of_queries(client, world):
     for i in range(15):
         services.location_update(location=world.location, acting_user=world.users["coordinator"], name=f"Naam {i}")
     assert _count_queries(client, url) == few
+
+
+def test_type_change_that_leaves_people_with_misfit_roles_is_refused(client, world):
+    client.force_login(world.users["facilitator"])
+    response = client.post(
+        reverse("organisations:update", args=[world.library.uuid]),
+        {"name": world.library.name, "type": "partner", "province": "ZH", "website": ""},
+    )
+    assert response.status_code == 200
+    assert "Mensen van deze organisatie hebben rollen die niet bij deze soort passen" in response.content.decode()
+    world.library.refresh_from_db()
+    assert world.library.type == "bibliotheek"
