@@ -242,3 +242,28 @@ def test_group_and_meeting_pages_do_a_fixed_number_of_queries(client, world):
     )
     after = [_count(client, u) for u in (group_url, meeting_url, list_url)]
     assert after == before
+
+
+def test_scheduling_a_meeting_queues_its_reminder_task(world, settings, django_capture_on_commit_callbacks):
+    """With the database task backend (production), the reminder is queued to run three days
+    before the meeting; `manage.py db_worker` runs it then."""
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # django-tasks follows the change
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting = services.meeting_save(acting_user=world.users["facilitator"], group=world.group, **_meeting_data())
+    queued = DBTaskResult.objects.get()
+    assert queued.task_path.endswith("send_meeting_reminder")
+    assert queued.run_after == meeting.starts_at - datetime.timedelta(days=3)
+
+
+def test_reminder_task_run_too_early_sends_nothing(world):
+    from plein.themegroups.tasks import send_meeting_reminder
+
+    meeting = MeetingFactory(group=world.group)  # in ten days
+    assert send_meeting_reminder.call(meeting.pk, meeting.starts_at.isoformat()) == 0
+    assert mail.outbox == []
+    soon = timezone.now() + datetime.timedelta(days=1)
+    meeting.starts_at, meeting.ends_at = soon, soon + datetime.timedelta(hours=1)
+    meeting.save()
+    assert send_meeting_reminder.call(meeting.pk, meeting.starts_at.isoformat()) == 3
