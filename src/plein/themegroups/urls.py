@@ -16,6 +16,7 @@ urlpatterns = [
     path("themagroepen/<uuid:uuid>/", views.GroupDetailView.as_view(), name="group_detail"),
     path("themagroepen/<uuid:uuid>/bewerken/", views.GroupUpdateView.as_view(), name="group_update"),
     path("themagroepen/<uuid:uuid>/aanmeldingen/", views.EnrollmentListView.as_view(), name="enrollments"),
+    path("themagroepen/<uuid:uuid>/geschiedenis/", views.GroupHistoryView.as_view(), name="group_history"),
     path("themagroepen/<uuid:uuid>/bijeenkomsten/nieuw/", views.MeetingCreateView.as_view(), name="meeting_create"),
     path("themagroepen/<uuid:uuid>/terugblik/", views.RetrospectiveEditView.as_view(), name="retrospective"),
     path("themagroepen/<uuid:uuid>/terugblik.pdf", views.RetrospectivePdfView.as_view(), name="retrospective_pdf"),

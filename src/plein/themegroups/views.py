@@ -212,6 +212,34 @@ class GroupUpdateView(GroupObjectMixin, View):
         )
 
 
+class GroupHistoryView(GroupObjectMixin, View):
+    permission_required = "audit.view_history"
+
+    def get(self, request, uuid):
+        from plein.audit.selectors import history_for
+
+        from .models import Enrollment, GroupMembership, Meeting, ThemeGroup
+
+        group = self.group
+        title = _("History")
+        entries = history_for(
+            (ThemeGroup, {"object_pk": str(group.pk)}),
+            (Enrollment, {"additional_data__group_id": group.pk}),
+            (GroupMembership, {"additional_data__group_id": group.pk}),
+            (Meeting, {"additional_data__group_id": group.pk}),
+        )
+        return render(
+            request,
+            "audit/history.html",
+            {
+                "entries": entries,
+                "subject": str(group),
+                "page_title": title,
+                "breadcrumbs": _group_crumbs(group, (title, None)),
+            },
+        )
+
+
 # --- sign-ups: public form and the facilitator's review ---------------------------------
 
 

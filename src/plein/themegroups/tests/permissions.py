@@ -44,6 +44,7 @@ MATRIX = [
     ("themegroups:group_detail", "other group", lambda w: {"uuid": w.other_group.uuid}, OUTSIDERS),
     ("themegroups:group_update", "", lambda w: {"uuid": w.group.uuid}, GROUP_MANAGERS),
     ("themegroups:enrollments", "", lambda w: {"uuid": w.group.uuid}, GROUP_MANAGERS),
+    ("themegroups:group_history", "", lambda w: {"uuid": w.group.uuid}, GROUP_MANAGERS),
     ("themegroups:meeting_create", "", lambda w: {"uuid": w.group.uuid}, GROUP_MANAGERS),
     ("themegroups:retrospective", "", lambda w: {"uuid": w.group.uuid}, GROUP_MANAGERS),
     (

@@ -192,3 +192,12 @@ def test_export_csv_and_xlsx(client, world):
     sheet = load_workbook(BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:2] == ("Themagroep", "Bibliotheek") and rows[1][1] == "Bibliotheek Export"
+
+
+def test_group_history_shows_who_placed_whom(client, world):
+    enrollment = EnrollmentFactory(group=world.group, library=OrganisationFactory(name="Bibliotheek Historie"))
+    services.enrollment_place(enrollment=enrollment, acting_user=world.users["facilitator"])
+    client.force_login(world.users["administrator"])
+    html = client.get(reverse("themegroups:group_history", args=[world.group.uuid])).content.decode()
+    assert world.users["facilitator"].name in html
+    assert "Geplaatst" in html  # the status change, in Dutch
