@@ -57,7 +57,9 @@ def history_for(*sources, limit=200) -> list[HistoryEntry]:
         changes = []
         for name, values in (entry.changes_dict or {}).items():
             old, new = (list(values) + [None, None])[:2] if isinstance(values, list | tuple) else (None, values)
-            changes.append(HistoryChange(_field_label(model, name), _display(old), _display(new)))
+            changes.append(
+                HistoryChange(_field_label(model, name), _display(old, model, name), _display(new, model, name))
+            )
         result.append(
             HistoryEntry(
                 timestamp=entry.timestamp,
@@ -71,9 +73,15 @@ def history_for(*sources, limit=200) -> list[HistoryEntry]:
     return result
 
 
-def _display(value):
+def _display(value, model=None, name=None):
     if value in (None, "None", ""):
         return "–"
+    try:
+        choices = dict(model._meta.get_field(name).flatchoices) if model is not None else {}
+    except Exception:  # a field that no longer exists
+        choices = {}
+    if value in choices:
+        return str(choices[value])
     if value == "True":
         return str(_("yes"))
     if value == "False":
