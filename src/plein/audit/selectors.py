@@ -56,6 +56,8 @@ def history_for(*sources, limit=200) -> list[HistoryEntry]:
         model = models[entry.content_type_id]
         changes = []
         for name, values in (entry.changes_dict or {}).items():
+            if not _is_shown(model, name):
+                continue
             old, new = (list(values) + [None, None])[:2] if isinstance(values, list | tuple) else (None, values)
             changes.append(
                 HistoryChange(_field_label(model, name), _display(old, model, name), _display(new, model, name))
@@ -73,14 +75,27 @@ def history_for(*sources, limit=200) -> list[HistoryEntry]:
     return result
 
 
+def _is_shown(model, name) -> bool:
+    """Fields a person filled in; not the primary key, the public id or reverse relations."""
+    try:
+        field = model._meta.get_field(name)
+    except Exception:  # a field that no longer exists: still show what changed
+        return True
+    return (field.concrete or field.many_to_many) and not field.auto_created and name != "uuid"
+
+
 def _display(value, model=None, name=None):
+    if isinstance(value, dict):  # a many-to-many change: {"type": "m2m", "operation": ..., "objects": [...]}
+        objects = value.get("objects") or []
+        operation = {"add": "+", "delete": "−"}.get(value.get("operation"), "")
+        return f"{operation} {', '.join(str(o) for o in objects)}".strip() or "–"
     if value in (None, "None", ""):
         return "–"
     try:
         choices = dict(model._meta.get_field(name).flatchoices) if model is not None else {}
     except Exception:  # a field that no longer exists
         choices = {}
-    if value in choices:
+    if isinstance(value, str) and value in choices:
         return str(choices[value])
     if value == "True":
         return str(_("yes"))
