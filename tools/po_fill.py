@@ -56,6 +56,8 @@ def main(po_path, folder):
                 continue
             if msgid not in translations:
                 missing.append(msgid)
+                if fuzzy:
+                    entry = entry[: entry.index("msgstr[0]")] + 'msgstr[0] ""\nmsgstr[1] ""'
                 out.append(entry)
                 continue
             one, many = translations[msgid]
@@ -68,6 +70,8 @@ def main(po_path, folder):
                 continue
             if msgid not in translations:
                 missing.append(msgid)
+                if fuzzy:  # never keep msgmerge's guess as if it were a translation
+                    entry = entry[: entry.index("\nmsgstr ")] + '\nmsgstr ""'
                 out.append(entry)
                 continue
             head = entry[: entry.index("\nmsgstr ")]

@@ -54,6 +54,12 @@ def _dutch(settings):
     settings.LANGUAGE_CODE = "nl"
 
 
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path_factory):
+    """Files a test uploads go to a fresh temporary folder, never to var/media."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
 # --- browser tests (pytest -m browser) ---
 
 @pytest.fixture(scope="session")

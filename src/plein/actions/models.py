@@ -15,7 +15,9 @@ class Action(models.Model):
     """One action in a library's action plan. A library has one plan: all its actions."""
 
     uuid = models.UUIDField(_("public id"), default=uuid.uuid4, unique=True, editable=False)
-    library = models.ForeignKey(Organisation, verbose_name=_("library"), on_delete=models.CASCADE, related_name="actions")
+    library = models.ForeignKey(
+        Organisation, verbose_name=_("library"), on_delete=models.CASCADE, related_name="actions"
+    )
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     owner = models.ForeignKey(

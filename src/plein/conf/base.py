@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "plein.audit",
     "plein.themegroups",
     "plein.actions",
+    "plein.practicecases",
+    "plein.resources",
 ]
 
 MIDDLEWARE = [
@@ -202,6 +204,7 @@ AUDITLOG_DISABLE_REMOTE_ADDR = True  # who and what, not where from
 PLEIN_DEMO = env.bool("PLEIN_DEMO", default=False)
 PLEIN_INVITATION_DAYS = env.int("PLEIN_INVITATION_DAYS", default=14)
 PLEIN_SITE_URL = env.str("PLEIN_SITE_URL", default="http://127.0.0.1:8000")
+PLEIN_RESOURCE_MAX_MB = env.int("PLEIN_RESOURCE_MAX_MB", default=20)  # largest file a resource may have
 
 LOGGING = {
     "version": 1,

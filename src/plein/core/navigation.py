@@ -1,10 +1,14 @@
 """The header navigation, by role. Each item names the permission that shows it, so the
 menu never offers a page that would answer 403."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from plein.accounts.choices import Role
+from plein.organisations.choices import OrganisationType
 
 
 @dataclass(frozen=True)
@@ -13,14 +17,27 @@ class NavItem:
     url_name: str
     permission: str | None = None  # None: every logged-in user
     section: str = ""  # URL prefix that marks the item as current
+    condition: Callable | None = None  # extra test on the user, for what a permission alone cannot say
 
     def url(self):
         return reverse(self.url_name)
 
 
+def works_at_library(user) -> bool:
+    """Library staff: their action plan is a page of their own library (the permission needs it)."""
+    return (
+        user.role in (Role.COORDINATOR, Role.DESK_WORKER)
+        and user.organisation_id is not None
+        and user.organisation.type == OrganisationType.LIBRARY
+    )
+
+
 NAV_ITEMS = [
     NavItem(_("Home"), "core:home", section="/"),
     NavItem(_("Theme groups"), "themegroups:list", "themegroups.list_groups", "/themagroepen/"),
+    NavItem(_("Action plan"), "actions:index", section="/acties/", condition=works_at_library),
+    NavItem(_("Actions"), "actions:overview", "actions.view_overview", "/acties/"),
+    NavItem(_("Resources"), "resources:list", "resources.list_resources", "/hulpmiddelen/"),
     NavItem(_("My organisation"), "organisations:mine", section="/mijn-organisatie/"),
     NavItem(_("Organisations"), "organisations:list", "organisations.list_organisations", "/organisaties/"),
     NavItem(_("Users"), "accounts:user_list", "accounts.list_users", "/gebruikers/"),
@@ -40,6 +57,8 @@ def nav_for(request):
         if item.url_name == "organisations:mine" and user.organisation_id is None:
             continue
         if item.permission and not user.has_perm(item.permission):
+            continue
+        if item.condition and not item.condition(user):
             continue
         current = request.path == "/" if item.section == "/" else request.path.startswith(item.section)
         items.append({"label": item.label, "url": item.url(), "current": current})

@@ -51,8 +51,14 @@ def is_member_of_organisation(user, organisation):
 
 
 @rules.predicate
-def target_is_not_administrator(user, target):
-    return target is not None and target.role != Role.ADMINISTRATOR
+def target_is_library_or_municipality_staff(user, target):
+    """Facilitators look after the people of libraries and municipalities, not other POI staff."""
+    return target is not None and target.role in {Role.COORDINATOR, Role.DESK_WORKER, Role.MUNICIPALITY}
+
+
+@rules.predicate
+def is_self(user, target):
+    return target is not None and user.is_authenticated and target.pk == user.pk
 
 
 is_manager = is_administrator | is_facilitator  # runs organisations, users and theme groups
@@ -107,8 +113,11 @@ rules.add_perm("accounts.use_own_account", rules.is_authenticated)
 rules.add_perm("organisations.view_own_organisation", rules.is_authenticated)
 rules.add_perm("accounts.list_users", is_manager)
 rules.add_perm("accounts.invite_user", is_manager)
-rules.add_perm("accounts.invite_administrator", is_administrator)
-rules.add_perm("accounts.change_user", is_administrator | (is_facilitator & target_is_not_administrator))
+# Only administrators hand out the administrator and facilitator roles.
+rules.add_perm("accounts.grant_any_role", is_administrator)
+rules.add_perm(
+    "accounts.change_user", (is_administrator | (is_facilitator & target_is_library_or_municipality_staff)) & ~is_self
+)
 
 # --- theme groups -------------------------------------------------------------------------
 
@@ -123,6 +132,95 @@ rules.add_perm("themegroups.take_part", is_library_staff & is_group_member)  # a
 rules.add_perm("actions.view_plan", is_administrator | coaches_library | (is_library_staff & is_member_of_organisation))
 rules.add_perm("actions.change_plan", is_administrator | (is_coordinator & is_member_of_organisation))
 rules.add_perm("actions.view_overview", is_manager)
+
+# --- resources ----------------------------------------------------------------------------
+# A resource ("hulpmiddel") without a theme group is for everyone who can log in. One with
+# groups is for the staff of the libraries in those groups, the groups' facilitators and
+# administrators (`resources.selectors.resources_visible_to` filters the same way: 404).
+# Facilitators and administrators add, change and remove resources. A library coordinator
+# whose library takes part in a group may share a resource with (one of) their own groups,
+# and change or remove what they added themselves; desk workers and municipalities only read.
+
+
+def _resource_groups(resource):
+    return list(resource.groups.all()) if resource is not None and resource.pk else []
+
+
+@rules.predicate
+def resource_is_open(user, resource):
+    return resource is not None and not _resource_groups(resource)
+
+
+@rules.predicate
+def facilitates_resource_group(user, resource):
+    return any(facilitates_group.test(user, group) for group in _resource_groups(resource))
+
+
+@rules.predicate
+def is_resource_group_member(user, resource):
+    """`is_group_member` for any of the resource's groups, in one query instead of one per group."""
+    groups = _resource_groups(resource)
+    if not groups or not user.is_authenticated or user.organisation_id is None:
+        return False
+    from plein.themegroups.models import GroupMembership
+
+    return GroupMembership.objects.filter(
+        group__in=groups, library_id=user.organisation_id, left_at__isnull=True
+    ).exists()
+
+
+@rules.predicate
+def added_resource(user, resource):
+    return resource is not None and user.is_authenticated and resource.created_by_id == user.pk
+
+
+@rules.predicate
+def takes_part_in_a_group(user):
+    if not user.is_authenticated or user.organisation_id is None:
+        return False
+    from plein.themegroups.models import GroupMembership
+
+    return GroupMembership.objects.filter(library_id=user.organisation_id, left_at__isnull=True).exists()
+
+
+can_change_resource = (
+    is_administrator
+    | (is_facilitator & resource_is_open)
+    | facilitates_resource_group
+    | (is_coordinator & added_resource & is_resource_group_member)
+)
+rules.add_perm("resources.list_resources", rules.is_authenticated)
+rules.add_perm(
+    "resources.view_resource",
+    is_administrator
+    | (rules.is_authenticated & resource_is_open)
+    | facilitates_resource_group
+    | is_resource_group_member,
+)
+rules.add_perm("resources.add_resource", is_manager | (is_coordinator & takes_part_in_a_group))
+rules.add_perm("resources.share_with_everyone", is_manager)  # a resource without a theme group
+rules.add_perm("resources.change_resource", can_change_resource)
+rules.add_perm("resources.delete_resource", can_change_resource)
+
+# --- practice cases -----------------------------------------------------------------------
+# The object is the theme group (for a case: the case's group), except for changing a case.
+
+
+@rules.predicate
+def is_case_author(user, case):
+    return user.is_authenticated and case is not None and case.author_id == user.pk
+
+
+@rules.predicate
+def facilitates_case_group(user, case):
+    return case is not None and facilitates_group.test(user, case.group)
+
+
+# Reading a group's cases is reading the group (same rule as themegroups.view_group).
+rules.add_perm("practicecases.view_cases", is_administrator | facilitates_group | is_group_member)
+# Bringing in a case or replying: staff of a member library (themegroups.take_part) or a facilitator.
+rules.add_perm("practicecases.contribute", (is_library_staff & is_group_member) | facilitates_group)
+rules.add_perm("practicecases.change_case", is_case_author | facilitates_case_group)
 
 # --- audit --------------------------------------------------------------------------------
 

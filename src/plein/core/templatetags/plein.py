@@ -42,6 +42,8 @@ def field_widget(bound_field):
         attrs["aria-describedby"] = " ".join(describedby)
     if invalid:
         attrs["aria-invalid"] = "true"
+    if bound_field.field.required and bound_field.widget_type not in {"checkboxselectmultiple", "radioselect"}:
+        attrs["aria-required"] = "true"
     return bound_field.as_widget(attrs=attrs)
 
 

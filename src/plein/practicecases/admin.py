@@ -1,0 +1,25 @@
+from django.contrib import admin
+
+from . import models
+
+
+class ReplyInline(admin.TabularInline):
+    model = models.CaseReply
+    extra = 0
+    fields = ["author", "body", "created_at"]
+    raw_id_fields = ["author"]
+
+
+@admin.register(models.PracticeCase)
+class PracticeCaseAdmin(admin.ModelAdmin):
+    list_display = ["title", "group", "library", "author", "created_at"]
+    list_filter = ["group__programme_year", "group"]
+    search_fields = ["title", "library__name"]
+    raw_id_fields = ["author", "meeting"]
+    inlines = [ReplyInline]
+
+
+@admin.register(models.DigestLog)
+class DigestLogAdmin(admin.ModelAdmin):
+    list_display = ["user", "last_sent_at"]
+    raw_id_fields = ["user"]
