@@ -62,6 +62,7 @@ def _media_root(settings, tmp_path_factory):
 
 # --- browser tests (pytest -m browser) ---
 
+
 @pytest.fixture(scope="session")
 def chromium():
     import os

@@ -251,4 +251,10 @@ NL = {
     "You may not change this person.": "U mag deze persoon niet wijzigen.",
     "People of this organisation have roles that do not fit this type: %(roles)s.": "Mensen van deze organisatie hebben rollen die niet bij deze soort passen: %(roles)s.",
     "you": "uzelf",
+    "Your theme groups, sign-ups and meetings": "Uw themagroepen, aanmeldingen en bijeenkomsten",
+    "The actions of the libraries you coach": "De acties van de bibliotheken die u begeleidt",
+    "You take part in theme groups for your library, keep its action plan and share practice cases. You also keep the details of your library up to date, such as where the IDO is.": "U doet voor uw bibliotheek mee aan themagroepen, houdt het actieplan bij en deelt praktijkcasussen. U houdt ook de gegevens van uw bibliotheek bij, zoals waar het IDO is.",
+    "Your theme groups and meetings": "Uw themagroepen en bijeenkomsten",
+    "Your library's action plan": "Het actieplan van uw bibliotheek",
+    "You help residents at the Informatiepunt Digitale Overheid (IDO). You can see the theme groups and the action plan of your library, and the branches.": "U helpt inwoners bij het Informatiepunt Digitale Overheid (IDO). U ziet de themagroepen en het actieplan van uw bibliotheek, en de vestigingen.",
 }

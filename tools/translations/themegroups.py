@@ -225,7 +225,10 @@ NL = {
     "Decline": "Afwijzen",
     "No sign-ups yet.": "Nog geen aanmeldingen.",
     "Run by %(poi)s.": "Begeleid door %(poi)s.",
-    "About %(counter)s meeting this year.": ("Ongeveer %(counter)s bijeenkomst dit jaar.", "Ongeveer %(counter)s bijeenkomsten dit jaar."),
+    "About %(counter)s meeting this year.": (
+        "Ongeveer %(counter)s bijeenkomst dit jaar.",
+        "Ongeveer %(counter)s bijeenkomsten dit jaar.",
+    ),
     "Schedule a meeting": "Een bijeenkomst plannen",
     "new": "nieuw",
     "Change group": "Groep wijzigen",
@@ -288,7 +291,10 @@ NL = {
     "Want to take part too? Sign up for a theme group.": "Wilt u ook meedoen? Meld u aan voor een themagroep.",
     "Sign your library up for the theme groups of %(poi)s. We send a confirmation to your e-mail address. The facilitator then lets you know if there is a place.": "Meld uw bibliotheek aan voor de themagroepen van %(poi)s. Wij sturen een bevestiging naar uw e-mailadres. De facilitator laat u daarna weten of er plaats is.",
     "The theme groups": "De themagroepen",
-    "This group is full. New sign-ups go on the waiting list (%(counter)s library waiting).": ("Deze groep is vol. Nieuwe aanmeldingen komen op de wachtlijst (%(counter)s bibliotheek wacht).", "Deze groep is vol. Nieuwe aanmeldingen komen op de wachtlijst (%(counter)s bibliotheken wachten)."),
+    "This group is full. New sign-ups go on the waiting list (%(counter)s library waiting).": (
+        "Deze groep is vol. Nieuwe aanmeldingen komen op de wachtlijst (%(counter)s bibliotheek wacht).",
+        "Deze groep is vol. Nieuwe aanmeldingen komen op de wachtlijst (%(counter)s bibliotheken wachten).",
+    ),
     "%(placed)s of %(free)s places taken.": "%(placed)s van de %(free)s plaatsen bezet.",
     "Your sign-up": "Uw aanmelding",
     "Send sign-up": "Aanmelding versturen",

@@ -18,8 +18,7 @@ ALLAUTH_TEXTS = [
     gettext_noop("Enter your password:"),
     gettext_noop("Are you sure?"),
     gettext_noop(
-        "Forgotten your password? Enter your email address below, and we'll send you an email allowing you to "
-        "reset it."
+        "Forgotten your password? Enter your email address below, and we'll send you an email allowing you to reset it."
     ),
     gettext_noop("Please contact us if you have any trouble resetting your password."),
     gettext_noop(
@@ -33,9 +32,7 @@ ALLAUTH_TEXTS = [
         "account.\nIt can be safely ignored if you did not request a password reset. Click the link below to reset "
         "your password."
     ),
-    gettext_noop(
-        "Your account is protected by two-factor authentication. Please enter an authenticator code:"
-    ),
+    gettext_noop("Your account is protected by two-factor authentication. Please enter an authenticator code:"),
     gettext_noop("You are about to generate a new set of recovery codes for your account."),
     gettext_noop(
         "To protect your account with two-factor authentication, scan the QR code below with your authenticator "

@@ -46,6 +46,8 @@ def start_page_sections(*, user) -> list[StartSection]:
                     "You can see how each library is doing."
                 ),
                 [
+                    (_("Your theme groups, sign-ups and meetings"), reverse("themegroups:list")),
+                    (_("The actions of the libraries you coach"), reverse("actions:overview")),
                     (_("See all organisations"), reverse("organisations:list")),
                     (_("Invite a coordinator or desk worker"), reverse("accounts:invite")),
                 ],
@@ -56,10 +58,15 @@ def start_page_sections(*, user) -> list[StartSection]:
             StartSection(
                 _("You are the coordinator of your library"),
                 _(
-                    "You keep the details of your library up to date, such as the branches and where the IDO is. "
-                    "Soon you will also sign up for theme groups, keep an action plan and read your IDO figures here."
+                    "You take part in theme groups for your library, keep its action plan and share practice "
+                    "cases. You also keep the details of your library up to date, such as where the IDO is."
                 ),
-                org_links,
+                [
+                    (_("Your theme groups and meetings"), reverse("themegroups:list")),
+                    (_("Your library's action plan"), reverse("actions:index")),
+                    (_("Resources"), reverse("resources:list")),
+                    *org_links,
+                ],
             )
         )
     elif user.role == Role.DESK_WORKER:
@@ -67,10 +74,14 @@ def start_page_sections(*, user) -> list[StartSection]:
             StartSection(
                 _("You work at the desk"),
                 _(
-                    "You help residents at the Informatiepunt Digitale Overheid (IDO). "
-                    "You can see the branches of your library. Registering questions will come here soon."
+                    "You help residents at the Informatiepunt Digitale Overheid (IDO). You can see the theme "
+                    "groups and the action plan of your library, and the branches."
                 ),
-                org_links,
+                [
+                    (_("Your theme groups and meetings"), reverse("themegroups:list")),
+                    (_("Your library's action plan"), reverse("actions:index")),
+                    *org_links,
+                ],
             )
         )
     elif user.role == Role.MUNICIPALITY:

@@ -38,6 +38,8 @@ def _at(day: datetime.date, hour: int, minutes: int = 0) -> datetime.datetime:
 
 
 def load_theme_groups_demo(*, poi) -> None:
+    if poi.programme_years.exists():
+        return  # loaded before: the demo only adds, it never duplicates
     today = timezone.localdate()
     facilitators = list(User.objects.filter(role=Role.FACILITATOR, organisation=poi).order_by("email"))
     actor = facilitators[0]
