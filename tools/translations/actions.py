@@ -78,4 +78,6 @@ NL = {
     "All actions": "Alle acties",
     "%(counter)s action": ("%(counter)s actie", "%(counter)s acties"),
     "No actions match this filter.": "Er zijn geen acties die bij dit filter passen.",
+    "From a connection between programmes": "Uit een verbinding tussen programma's",
+    "From the Ontwikkelplein guide": "Uit de handreiking Ontwikkelplein",
 }

@@ -25,3 +25,5 @@ OPEN_STATUSES = {ActionStatus.IDEA, ActionStatus.PLANNED, ActionStatus.IN_PROGRE
 class ActionOrigin(models.TextChoices):
     OWN = "eigen", _("Own idea")
     MEETING = "bijeenkomst", _("Agreed in a meeting")
+    CONNECTION = "verbinding", _("From a connection between programmes")
+    GUIDE = "handreiking", _("From the Ontwikkelplein guide")
