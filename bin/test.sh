@@ -24,6 +24,7 @@ $BIN/ruff check .
 $BIN/ruff format --check .
 
 step "Migrations are complete"
+mkdir -p var
 (cd src && ../$BIN/python manage.py makemigrations --check --dry-run)
 
 step "Test suite on SQLite"

@@ -218,6 +218,30 @@ def load_theme_groups_demo(*, poi) -> None:
         meeting_url="https://meet.demo.plein.example/op-3",
         agenda=[{"title": "Van verkenning naar projectplan", "topic": Topic.PROJECT_PLAN, "presenter": ""}],
     )
+    # A practice case brought in for the coming meeting, with a first reply.
+    from plein.practicecases.services import case_create, reply_create
+
+    rijnland_coordinator = User.objects.get(email="coordinator.rijnland@demo.plein.example")
+    case = case_create(
+        acting_user=rijnland_coordinator,
+        group=emb,
+        library=libraries["Rijnland"],
+        title="Ouders van de mamacafé vinden het IDO niet",
+        context="Bij ons mamacafé komen elke week ouders met vragen over toeslagen. Het IDO zit op een andere "
+        "verdieping en is op andere tijden open.",
+        question="Hoe zorgen we dat deze ouders de weg naar het IDO vinden?",
+        tried="We hebben een folder van het IDO op de tafels gelegd. Er kwamen nauwelijks vragen bij het IDO.",
+        result="Nog geen duidelijk resultaat.",
+        tips="",
+        meeting=groups["IDO en de EMB"].meetings.order_by("starts_at")[2],
+    )
+    reply_create(
+        acting_user=User.objects.get(email="coordinator.zaanoever@demo.plein.example"),
+        case=case,
+        body="Wij lopen met de deelnemers van het mamacafé een keer langs het IDO en laten zien hoe het werkt. "
+        "Daarna kwamen er meer vragen binnen.",
+    )
+
     services.retrospective_generate(group=emb, acting_user=actor)
 
     # Next year: open for sign-up now, with a few sign-ups to review.

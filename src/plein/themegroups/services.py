@@ -207,7 +207,9 @@ def enrollment_place(*, enrollment, acting_user, automatic=False) -> Enrollment:
     """Place a library in the group: it becomes a member, its coordinators see the group, and a
     contact person without an account gets an invitation."""
     enrollment = (
-        Enrollment.objects.select_for_update().select_related("group__programme_year__poi").get(pk=enrollment.pk)
+        Enrollment.objects.select_for_update(of=("self",))
+        .select_related("group__programme_year__poi")
+        .get(pk=enrollment.pk)
     )
     group = ThemeGroup.objects.select_for_update().get(pk=enrollment.group_id)
     _check_transition(enrollment, EnrollmentStatus.PLACED)
@@ -487,7 +489,7 @@ def send_due_reminders(now=None) -> int:
 
 @transaction.atomic
 def send_reminder(meeting) -> int:
-    meeting = Meeting.objects.select_for_update().select_related("group", "host_library").get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update(of=("self",)).select_related("group", "host_library").get(pk=meeting.pk)
     if meeting.reminder_sent_at is not None:
         return 0
     recipients = meeting_recipients(meeting)
