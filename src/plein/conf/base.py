@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "plein.audit",
     "plein.themegroups",
     "plein.actions",
+    "plein.registration",
     "plein.practicecases",
     "plein.resources",
 ]

@@ -1,0 +1,37 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class CategoryKind(models.TextChoices):
+    """The questions of the national IDO registration form; the answers are data (Category)."""
+
+    CHANNEL = "kanaal", _("Channel")
+    DURATION = "duur", _("Duration")
+    DOMAIN = "domein", _("Domain")
+    TOPIC = "onderwerp", _("Topic")
+    ORGANISATION = "organisatie", _("Organisation")
+    HELP = "hulp", _("Help given")
+    DIGID_FOLLOW_UP = "digid", _("DigiD follow-up")
+    REFERRAL = "doorverwijzing", _("Referred to")
+
+
+# Per visit one answer of these kinds; per question one of the others.
+VISIT_KINDS = [CategoryKind.CHANNEL, CategoryKind.DURATION]
+QUESTION_KINDS = [
+    CategoryKind.DOMAIN,
+    CategoryKind.TOPIC,
+    CategoryKind.ORGANISATION,
+    CategoryKind.HELP,
+    CategoryKind.DIGID_FOLLOW_UP,
+    CategoryKind.REFERRAL,
+]
+REQUIRED_QUESTION_KINDS = [CategoryKind.DOMAIN, CategoryKind.TOPIC, CategoryKind.HELP]
+
+
+class Metric(models.TextChoices):
+    """What a rollup row counts."""
+
+    VISITS = "bezoeken", _("Visits")
+    QUESTIONS = "vragen", _("Questions")
+    VISITS_BY = "bezoeken_per", _("Visits per category")
+    QUESTIONS_BY = "vragen_per", _("Questions per category")

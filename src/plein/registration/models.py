@@ -1,0 +1,167 @@
+"""IDO registration, anonymous by design.
+
+A visit and its questions hold categories, a date, a branch and the staff member who
+registered it — and nothing about the visitor. There is deliberately no field for a name,
+BSN, birth date, address, phone number, e-mail address or free-text notes: data that is never
+stored cannot leak. A test guards this list of fields.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from plein.organisations.models import Location
+
+from .choices import CategoryKind, Metric
+
+
+class Category(models.Model):
+    """One answer option of the registration form, e.g. topic "DigiD". Retiring keeps history."""
+
+    kind = models.CharField(_("question"), max_length=20, choices=CategoryKind.choices)
+    code = models.SlugField(_("code"), max_length=50, help_text=_("Stable code, used in exports and the API."))
+    label = models.CharField(_("label"), max_length=100)
+    position = models.PositiveSmallIntegerField(_("order"), default=0, help_text=_("Common choices first."))
+    national_code = models.CharField(
+        _("code in the national registration"),
+        max_length=50,
+        blank=True,
+        help_text=_("The column value in the export for accountability."),
+    )
+    retired_at = models.DateTimeField(
+        _("retired at"), null=True, blank=True, help_text=_("Retired options are no longer offered; history stays.")
+    )
+
+    class Meta:
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+        ordering = ["kind", "position", "label"]
+        constraints = [
+            models.UniqueConstraint("kind", "code", name="category_code_unique_per_kind"),
+        ]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def is_active(self) -> bool:
+        return self.retired_at is None
+
+
+class Visit(models.Model):
+    uuid = models.UUIDField(_("public id"), default=uuid.uuid4, unique=True, editable=False)
+    location = models.ForeignKey(
+        Location, verbose_name=_("IDO location"), on_delete=models.PROTECT, related_name="visits"
+    )
+    day = models.DateField(_("date"), default=timezone.localdate, db_index=True)
+    channel = models.ForeignKey(
+        Category,
+        verbose_name=_("channel"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"kind": CategoryKind.CHANNEL},
+    )
+    duration = models.ForeignKey(
+        Category,
+        verbose_name=_("duration"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"kind": CategoryKind.DURATION},
+    )
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registered by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("registered at"), default=timezone.now)
+    idempotency_key = models.CharField(
+        _("idempotency key"),
+        max_length=64,
+        unique=True,
+        help_text=_("Chosen by the browser or API client, so a retried entry is stored once."),
+    )
+
+    class Meta:
+        verbose_name = _("visit")
+        verbose_name_plural = _("visits")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["location", "day"])]
+
+    def __str__(self):
+        return f"{self.location} {self.day}"
+
+    def get_additional_data(self):
+        return {"organisation_id": self.location.organisation_id}
+
+
+class Question(models.Model):
+    visit = models.ForeignKey(Visit, verbose_name=_("visit"), on_delete=models.CASCADE, related_name="questions")
+    domain = models.ForeignKey(Category, verbose_name=_("domain"), on_delete=models.PROTECT, related_name="+")
+    topic = models.ForeignKey(Category, verbose_name=_("topic"), on_delete=models.PROTECT, related_name="+")
+    organisation = models.ForeignKey(
+        Category, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    help = models.ForeignKey(Category, verbose_name=_("help given"), on_delete=models.PROTECT, related_name="+")
+    digid_follow_up = models.ForeignKey(
+        Category, verbose_name=_("DigiD follow-up"), on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    referral = models.ForeignKey(
+        Category, verbose_name=_("referred to"), on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return str(self.topic_id)
+
+    def category_ids(self) -> list[int]:
+        return [
+            pk
+            for pk in (
+                self.domain_id,
+                self.topic_id,
+                self.organisation_id,
+                self.help_id,
+                self.digid_follow_up_id,
+                self.referral_id,
+            )
+            if pk
+        ]
+
+
+class DailyCount(models.Model):
+    """Rollup: per day, branch and metric (and category, for the breakdowns) a count, kept in
+    step with every registration, change and undo by the services. Figures read only this."""
+
+    day = models.DateField()
+    location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="+")
+    metric = models.CharField(max_length=20, choices=Metric.choices)
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, null=True, related_name="+")
+    value = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("daily count")
+        verbose_name_plural = _("daily counts")
+        constraints = [
+            models.UniqueConstraint(
+                "day",
+                "location",
+                "metric",
+                "category",
+                name="daily_count_unique",
+                condition=Q(category__isnull=False),
+            ),
+            models.UniqueConstraint(
+                "day", "location", "metric", name="daily_count_total_unique", condition=Q(category__isnull=True)
+            ),
+        ]
+        indexes = [models.Index(fields=["metric", "day"]), models.Index(fields=["location", "day"])]

@@ -1,0 +1,219 @@
+"""Writes for IDO registration. Every write changes the visit and its rollup rows in one
+transaction, so the figures are always exactly the registrations (a randomised test checks)."""
+
+from collections import Counter
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from plein.audit.services import acting_as
+
+from .choices import QUESTION_KINDS, REQUIRED_QUESTION_KINDS, CategoryKind, Metric
+from .models import Category, DailyCount, Question, Visit
+
+UNDO_MINUTES = 15
+QUESTION_FIELDS = {
+    CategoryKind.DOMAIN: "domain",
+    CategoryKind.TOPIC: "topic",
+    CategoryKind.ORGANISATION: "organisation",
+    CategoryKind.HELP: "help",
+    CategoryKind.DIGID_FOLLOW_UP: "digid_follow_up",
+    CategoryKind.REFERRAL: "referral",
+}
+
+
+# --- rollups -----------------------------------------------------------------------------
+
+
+def _deltas(*, day, location_id, channel_id, duration_id, questions, sign) -> Counter:
+    """The rollup changes one visit makes: +1 per count when added, -1 when taken away."""
+    deltas = Counter()
+    deltas[(day, location_id, Metric.VISITS, None)] += sign
+    deltas[(day, location_id, Metric.VISITS_BY, channel_id)] += sign
+    deltas[(day, location_id, Metric.VISITS_BY, duration_id)] += sign
+    for category_ids in questions:
+        deltas[(day, location_id, Metric.QUESTIONS, None)] += sign
+        for category_id in category_ids:
+            deltas[(day, location_id, Metric.QUESTIONS_BY, category_id)] += sign
+    return deltas
+
+
+def _visit_deltas(visit, sign) -> Counter:
+    return _deltas(
+        day=visit.day,
+        location_id=visit.location_id,
+        channel_id=visit.channel_id,
+        duration_id=visit.duration_id,
+        questions=[q.category_ids() for q in visit.questions.all()],
+        sign=sign,
+    )
+
+
+def _apply(deltas: Counter) -> None:
+    for (day, location_id, metric, category_id), delta in sorted(deltas.items(), key=lambda kv: str(kv[0])):
+        if not delta:
+            continue
+        rows = DailyCount.objects.filter(day=day, location_id=location_id, metric=metric, category_id=category_id)
+        if category_id is None:
+            rows = DailyCount.objects.filter(day=day, location_id=location_id, metric=metric, category__isnull=True)
+        if rows.update(value=F("value") + delta):
+            continue
+        try:
+            with transaction.atomic():
+                DailyCount.objects.create(
+                    day=day, location_id=location_id, metric=metric, category_id=category_id, value=delta
+                )
+        except IntegrityError:  # another desk created the row a moment ago
+            rows.update(value=F("value") + delta)
+
+
+# --- validation --------------------------------------------------------------------------
+
+
+def _category(value, kind, field, errors):
+    if value in (None, ""):
+        return None
+    category = value if isinstance(value, Category) else Category.objects.filter(pk=value).first()
+    if category is None or category.kind != kind:
+        errors[field] = _("Choose one of the options.")
+        return None
+    if category.retired_at is not None:
+        errors[field] = _("The option “%(label)s” is no longer used. Choose another.") % {"label": category.label}
+        return None
+    return category
+
+
+def clean_visit(*, location, channel, duration, questions, day):
+    errors = {}
+    if not location.has_ido:
+        errors["location"] = _("This branch has no IDO. Choose the branch where you work.")
+    if day > timezone.localdate():
+        errors["day"] = _("A visit cannot be in the future.")
+    channel = _category(channel, CategoryKind.CHANNEL, "channel", errors)
+    duration = _category(duration, CategoryKind.DURATION, "duration", errors)
+    if channel is None and "channel" not in errors:
+        errors["channel"] = _("Choose how the visitor came.")
+    if duration is None and "duration" not in errors:
+        errors["duration"] = _("Choose how long the help took.")
+    if not questions:
+        errors["questions"] = _("Register at least one question.")
+    cleaned = []
+    for number, question in enumerate(questions, start=1):
+        values = {}
+        for kind in QUESTION_KINDS:
+            field = QUESTION_FIELDS[kind]
+            values[field] = _category(question.get(field), kind, f"question_{number}_{field}", errors)
+            if values[field] is None and kind in REQUIRED_QUESTION_KINDS and f"question_{number}_{field}" not in errors:
+                errors[f"question_{number}_{field}"] = _("Question %(n)s: choose the %(what)s.") % {
+                    "n": number,
+                    "what": str(kind.label).lower(),
+                }
+        cleaned.append(values)
+    if errors:
+        raise ValidationError(errors)
+    return channel, duration, cleaned
+
+
+# --- visits ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def visit_register(
+    *, acting_user, location, channel, duration, questions, idempotency_key, day=None
+) -> tuple[Visit, bool]:
+    """Register one visit with its questions. The same idempotency key twice stores it once
+    (a browser that lost its connection sends again). Returns (visit, created)."""
+    existing = Visit.objects.filter(idempotency_key=idempotency_key).first()
+    if existing is not None:
+        return existing, False
+    day = day or timezone.localdate()
+    channel, duration, cleaned = clean_visit(
+        location=location, channel=channel, duration=duration, questions=questions, day=day
+    )
+    with acting_as(acting_user):
+        visit = Visit(
+            location=location,
+            day=day,
+            channel=channel,
+            duration=duration,
+            registered_by=acting_user,
+            idempotency_key=idempotency_key,
+        )
+        visit.full_clean()
+        try:
+            with transaction.atomic():
+                visit.save()
+        except IntegrityError:  # the same key arrived twice at the same moment
+            return Visit.objects.get(idempotency_key=idempotency_key), False
+        Question.objects.bulk_create([Question(visit=visit, **values) for values in cleaned])
+    _apply(_visit_deltas(visit, +1))
+    return visit, True
+
+
+@transaction.atomic
+def visit_update(*, visit, acting_user, channel, duration, questions, day=None) -> Visit:
+    visit = Visit.objects.select_for_update().get(pk=visit.pk)
+    day = day or visit.day
+    channel, duration, cleaned = clean_visit(
+        location=visit.location, channel=channel, duration=duration, questions=questions, day=day
+    )
+    before = _visit_deltas(visit, -1)
+    with acting_as(acting_user):
+        visit.channel, visit.duration, visit.day = channel, duration, day
+        visit.save()
+        visit.questions.all().delete()
+        Question.objects.bulk_create([Question(visit=visit, **values) for values in cleaned])
+    after = _visit_deltas(visit, +1)
+    before.update(after)  # Counter.update adds: unchanged counts cancel out
+    _apply(before)
+    return visit
+
+
+def can_undo(visit, user, now=None) -> bool:
+    now = now or timezone.now()
+    return visit.registered_by_id == user.pk and visit.created_at >= now - timedelta(minutes=UNDO_MINUTES)
+
+
+@transaction.atomic
+def visit_delete(*, visit, acting_user) -> None:
+    """Undo (by the desk, shortly after) or delete (by an administrator): the visit and its
+    counts go together."""
+    visit = Visit.objects.select_for_update().get(pk=visit.pk)
+    deltas = _visit_deltas(visit, -1)
+    with acting_as(acting_user):
+        visit.delete()
+    _apply(deltas)
+
+
+# --- categories --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def category_retire(*, category, acting_user) -> Category:
+    with acting_as(acting_user):
+        category.retired_at = timezone.now()
+        category.save(update_fields=["retired_at"])
+    return category
+
+
+def rebuild_rollups() -> int:
+    """Recount every rollup row from the registrations (after an import or a repair)."""
+    from .models import Visit as VisitModel
+
+    DailyCount.objects.all().delete()
+    total = Counter()
+    for visit in VisitModel.objects.prefetch_related("questions").iterator(chunk_size=2000):
+        total.update(_visit_deltas(visit, +1))
+    DailyCount.objects.bulk_create(
+        [
+            DailyCount(day=day, location_id=location_id, metric=metric, category_id=category_id, value=value)
+            for (day, location_id, metric, category_id), value in total.items()
+            if value
+        ],
+        batch_size=5000,
+    )
+    return len(total)

@@ -1,0 +1,162 @@
+"""The figures come from rollup rows; these must be exactly the registrations, after any mix
+of registering, changing, undoing and deleting."""
+
+import datetime
+import random
+from collections import Counter
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from plein.accounts.tests.factories import UserFactory
+from plein.organisations.tests.factories import LocationFactory
+from plein.registration import services
+from plein.registration.choices import CategoryKind, Metric
+from plein.registration.models import Category, DailyCount, Question, Visit
+
+from .factories import category, question, visit_data
+
+pytestmark = pytest.mark.django_db
+
+
+def _direct_counts() -> Counter:
+    """What every rollup row should say, counted straight from visits and questions."""
+    expected = Counter()
+    for visit in Visit.objects.prefetch_related("questions"):
+        key = (visit.day, visit.location_id)
+        expected[(*key, Metric.VISITS, None)] += 1
+        expected[(*key, Metric.VISITS_BY, visit.channel_id)] += 1
+        expected[(*key, Metric.VISITS_BY, visit.duration_id)] += 1
+        for q in visit.questions.all():
+            expected[(*key, Metric.QUESTIONS, None)] += 1
+            for category_id in q.category_ids():
+                expected[(*key, Metric.QUESTIONS_BY, category_id)] += 1
+    return +expected
+
+
+def _rollup_counts() -> Counter:
+    return +Counter({(r.day, r.location_id, r.metric, r.category_id): r.value for r in DailyCount.objects.all()})
+
+
+def _random_question(rng, options):
+    values = {
+        "domain": rng.choice(options[CategoryKind.DOMAIN]),
+        "topic": rng.choice(options[CategoryKind.TOPIC]),
+        "help": rng.choice(options[CategoryKind.HELP]),
+    }
+    for field, kind in [
+        ("organisation", CategoryKind.ORGANISATION),
+        ("referral", CategoryKind.REFERRAL),
+        ("digid_follow_up", CategoryKind.DIGID_FOLLOW_UP),
+    ]:
+        if rng.random() < 0.5:
+            values[field] = rng.choice(options[kind])
+    return values
+
+
+def test_random_changes_keep_every_rollup_figure_exact():
+    rng = random.Random(20261124)
+    user = UserFactory(desk_worker=True)
+    locations = [LocationFactory(has_ido=True) for _ in range(3)]
+    options = {kind: list(Category.objects.filter(kind=kind)) for kind in CategoryKind}
+    today = timezone.localdate()
+    days = [today - datetime.timedelta(days=n) for n in range(4)]
+    for step in range(250):
+        visits = list(Visit.objects.all())
+        action = rng.random()
+        if action < 0.6 or not visits:
+            services.visit_register(
+                acting_user=user,
+                location=rng.choice(locations),
+                channel=rng.choice(options[CategoryKind.CHANNEL]),
+                duration=rng.choice(options[CategoryKind.DURATION]),
+                questions=[_random_question(rng, options) for _ in range(rng.randint(1, 3))],
+                idempotency_key=f"k{step}" if rng.random() < 0.9 else "k0",  # some retries
+                day=rng.choice(days),
+            )
+        elif action < 0.85:
+            services.visit_update(
+                visit=rng.choice(visits),
+                acting_user=user,
+                channel=rng.choice(options[CategoryKind.CHANNEL]),
+                duration=rng.choice(options[CategoryKind.DURATION]),
+                questions=[_random_question(rng, options) for _ in range(rng.randint(1, 3))],
+                day=rng.choice(days),
+            )
+        else:
+            services.visit_delete(visit=rng.choice(visits), acting_user=user)
+        if step % 50 == 49:
+            assert _rollup_counts() == _direct_counts(), f"after step {step}"
+    assert Visit.objects.exists() and Question.objects.exists()
+    assert _rollup_counts() == _direct_counts()
+    services.rebuild_rollups()
+    assert _rollup_counts() == _direct_counts()
+
+
+def test_the_same_idempotency_key_is_stored_once():
+    data = visit_data()
+    first, created = services.visit_register(acting_user=UserFactory(desk_worker=True), **data)
+    again, created_again = services.visit_register(acting_user=UserFactory(desk_worker=True), **data)
+    assert created and not created_again and first == again
+    assert DailyCount.objects.get(metric=Metric.VISITS).value == 1
+
+
+def test_bad_visits_are_refused_with_dutch_messages_and_nothing_is_saved():
+    no_ido = LocationFactory(has_ido=False)
+    retired = category("onderwerp", "boetes")
+    services.category_retire(category=retired, acting_user=UserFactory(administrator=True))
+    with pytest.raises(ValidationError) as exc:
+        services.visit_register(
+            acting_user=UserFactory(desk_worker=True),
+            **visit_data(
+                location=no_ido,
+                channel=category("duur", "tot-10"),  # a duration where a channel belongs
+                questions=[question(topic=retired), {"domain": None}],
+                day=timezone.localdate() + datetime.timedelta(days=1),
+            ),
+        )
+    errors = exc.value.message_dict
+    assert errors["location"] == ["Deze vestiging heeft geen IDO. Kies de vestiging waar u werkt."]
+    assert errors["channel"] == ["Kies een van de mogelijkheden."]
+    assert "niet meer gebruikt" in errors["question_1_topic"][0]
+    assert "Vraag 2" in errors["question_2_domain"][0]
+    assert errors["day"] == ["Een bezoek kan niet in de toekomst liggen."]
+    assert not Visit.objects.exists() and not DailyCount.objects.exists()
+
+
+def test_undo_is_for_the_same_person_shortly_after():
+    user = UserFactory(desk_worker=True)
+    visit, _ = services.visit_register(acting_user=user, **visit_data())
+    assert services.can_undo(visit, user)
+    assert not services.can_undo(visit, UserFactory(desk_worker=True))
+    assert not services.can_undo(visit, user, now=timezone.now() + datetime.timedelta(minutes=16))
+
+
+def test_the_model_has_no_place_for_personal_data_of_visitors():
+    """Anonymous by design: if someone adds such a field, this test says no."""
+    forbidden = {
+        "name",
+        "naam",
+        "bsn",
+        "birth",
+        "geboorte",
+        "address",
+        "adres",
+        "phone",
+        "telefoon",
+        "email",
+        "mail",
+        "note",
+        "notitie",
+        "toelichting",
+        "description",
+        "comment",
+        "remark",
+        "text",
+    }
+    for model in (Visit, Question):
+        for field in model._meta.get_fields():
+            assert not any(word in field.name.lower() for word in forbidden), f"{model.__name__}.{field.name}"
+            if getattr(field, "get_internal_type", None) and field.concrete:
+                assert field.get_internal_type() not in {"TextField"}, f"{model.__name__}.{field.name} is free text"
