@@ -165,3 +165,6 @@ class DailyCount(models.Model):
             ),
         ]
         indexes = [models.Index(fields=["metric", "day"]), models.Index(fields=["location", "day"])]
+
+    def __str__(self):
+        return f"{self.day} {self.location_id} {self.metric} {self.category_id}: {self.value}"
