@@ -333,4 +333,9 @@ NL = {
     "The retrospective is no longer public.": "De terugblik is niet meer openbaar.",
     "The retrospective has been saved.": "De terugblik is opgeslagen.",
     "Retrospective": "Terugblik",
+    "This person already has an account or an open invitation.": "Deze persoon heeft al een account of een openstaande uitnodiging.",
+    "An invitation has been sent to %(email)s.": "Er is een uitnodiging gestuurd naar %(email)s.",
+    "The facilitator will send you a link to make your account in Plein soon.": "De facilitator stuurt u binnenkort een link om uw account in Plein te maken.",
+    "Send account invitation": "Uitnodiging voor een account sturen",
+    "Enter a date between 2000 and 2100.": "Vul een datum in tussen 2000 en 2100.",
 }

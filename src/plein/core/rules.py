@@ -183,9 +183,22 @@ def takes_part_in_a_group(user):
     return GroupMembership.objects.filter(library_id=user.organisation_id, left_at__isnull=True).exists()
 
 
+@rules.predicate
+def added_by_own_poi(user, resource):
+    """A resource shared with everyone belongs to the support organisation that added it (the
+    seeded tools, added by nobody, belong to the administrators)."""
+    creator = getattr(resource, "created_by", None)
+    return creator is not None and user.organisation_id is not None and creator.organisation_id == user.organisation_id
+
+
+@rules.predicate
+def is_unclaimed_placeholder(user, resource):
+    return resource is not None and resource.is_placeholder and resource.created_by_id is None
+
+
 can_change_resource = (
     is_administrator
-    | (is_facilitator & resource_is_open)
+    | (is_facilitator & resource_is_open & (added_by_own_poi | is_unclaimed_placeholder))
     | facilitates_resource_group
     | (is_coordinator & added_resource & is_resource_group_member)
 )

@@ -117,6 +117,9 @@ def resource_update(
         resource.description = description.strip()
         if file or url:
             _set_content(resource, file=file, url=url)
+            if resource.is_placeholder and resource.created_by_id is None:
+                # A support organisation fills in a seeded placeholder: from now on it is theirs.
+                resource.created_by = acting_user
             resource.is_placeholder = False
         resource.full_clean()
 

@@ -165,7 +165,7 @@ class MeetingForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of meeting"), choices=MeetingKind.choices, widget=forms.RadioSelect)
     starts_at = forms.DateTimeField(label=_("Starts at"), widget=DateTimeInput())
     ends_at = forms.DateTimeField(label=_("Ends at"), widget=DateTimeInput())
-    meeting_url = forms.URLField(label=_("Meeting link"), required=False, assume_scheme="https")
+    meeting_url = forms.URLField(label=_("Meeting link"), required=False, assume_scheme="https", max_length=200)
     address = forms.CharField(label=_("Address"), required=False, max_length=300)
     host_library = forms.ModelChoiceField(
         label=_("Host library"),
@@ -174,6 +174,18 @@ class MeetingForm(forms.Form):
         empty_label=_("No host library"),
     )
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    def _plausible(self, name):
+        value = self.cleaned_data.get(name)
+        if value and not 2000 <= value.year <= 2100:
+            raise forms.ValidationError(_("Enter a date between 2000 and 2100."))
+        return value
+
+    def clean_starts_at(self):
+        return self._plausible("starts_at")
+
+    def clean_ends_at(self):
+        return self._plausible("ends_at")
 
     def clean(self):
         cleaned = super().clean()

@@ -178,3 +178,25 @@ def group_links(*, group) -> dict:
     except NoReverseMatch:
         pass
     return links
+
+
+def enrollments_needing_invitation(*, group) -> set:
+    """Placed sign-ups whose contact person has no account and no open invitation yet (a
+    place filled from the waiting list waits for the facilitator to invite), in three queries."""
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from plein.accounts.models import Invitation
+
+    placed = list(group.enrollments.filter(status=EnrollmentStatus.PLACED).values_list("uuid", "contact_email"))
+    emails = {email.lower() for _uuid, email in placed}
+    with_account = {
+        e.lower() for e in get_user_model().objects.filter(email__in=emails).values_list("email", flat=True)
+    }
+    invited = {
+        e.lower()
+        for e in Invitation.objects.filter(
+            email__in=emails, accepted_at__isnull=True, expires_at__gt=timezone.now()
+        ).values_list("email", flat=True)
+    }
+    return {uuid for uuid, email in placed if email.lower() not in with_account | invited}

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -131,6 +131,15 @@ def enrollment_submit(
         errors["library"] = _("Choose your library, or give the name of a new one.")
     if errors:
         raise ValidationError(errors)
+    if library is None:
+        from plein.organisations.models import Organisation
+
+        # A typed name of a library that is in Plein already is that library.
+        library = Organisation.objects.filter(
+            name__iexact=new_library_name.strip(), type=OrganisationType.LIBRARY
+        ).first()
+    # Lock the groups first, so two identical sign-ups at the same moment cannot both pass.
+    list(ThemeGroup.objects.select_for_update().filter(pk__in=[g.pk for g in groups]))
     duplicates = []
     for group in groups:
         if group.programme_year_id != programme_year.pk:
@@ -228,18 +237,9 @@ def enrollment_place(*, enrollment, acting_user, automatic=False) -> Enrollment:
         enrollment.decided_at = timezone.now()
         enrollment.decided_by = acting_user if getattr(acting_user, "is_authenticated", False) else None
         enrollment.save()
-    invited = False
-    if not User.objects.filter(email__iexact=enrollment.contact_email).exists():
-        from plein.accounts.services import invitation_create
-
-        invitation_create(
-            acting_user=acting_user if getattr(acting_user, "is_authenticated", False) else None,
-            email=enrollment.contact_email,
-            name=enrollment.contact_name,
-            role=Role.COORDINATOR,
-            organisation=library,
-        )
-        invited = True
+    # An account is only offered when a facilitator placed the library by hand: they have read
+    # who signed up. A place filled automatically from the waiting list waits for their look.
+    invited = False if automatic else invite_contact_if_needed(enrollment=enrollment, acting_user=acting_user)
     _mail_on_commit(
         to=enrollment.contact_email,
         subject=_("[Plein] Your library has a place in “%(group)s”") % {"group": group.name},
@@ -249,10 +249,46 @@ def enrollment_place(*, enrollment, acting_user, automatic=False) -> Enrollment:
             "group": group,
             "automatic": automatic,
             "invited": invited,
+            "has_account": User.objects.filter(email__iexact=enrollment.contact_email).exists(),
             "url": site_url(reverse("themegroups:group_detail", args=[group.uuid])),
         },
     )
     return enrollment
+
+
+def contact_needs_invitation(enrollment) -> bool:
+    from plein.accounts.models import Invitation
+
+    email = enrollment.contact_email
+    if User.objects.filter(email__iexact=email).exists():
+        return False
+    return not any(inv.is_open for inv in Invitation.objects.filter(email__iexact=email, accepted_at__isnull=True))
+
+
+def invite_contact_if_needed(*, enrollment, acting_user) -> bool:
+    """Invite the contact person of a placed library as its coordinator, unless they have an
+    account or an open invitation already (a second invitation would void the first link)."""
+    if enrollment.status != EnrollmentStatus.PLACED or not contact_needs_invitation(enrollment):
+        return False
+    from plein.accounts.services import invitation_create
+
+    invitation_create(
+        acting_user=acting_user if getattr(acting_user, "is_authenticated", False) else None,
+        email=enrollment.contact_email,
+        name=enrollment.contact_name,
+        role=Role.COORDINATOR,
+        organisation=enrollment.library,
+    )
+    return True
+
+
+@transaction.atomic
+def enrollment_invite_contact(*, enrollment, acting_user) -> bool:
+    """The facilitator sends the account invitation for a library placed from the waiting list."""
+    enrollment = Enrollment.objects.select_related("library").get(pk=enrollment.pk)
+    if not invite_contact_if_needed(enrollment=enrollment, acting_user=acting_user):
+        raise ValidationError(_("This person already has an account or an open invitation."))
+    return True
 
 
 @transaction.atomic
@@ -321,12 +357,20 @@ def enrollment_withdraw(*, enrollment, acting_user) -> Enrollment:
 
 
 def place_from_waitlist(*, group, acting_user):
-    placed = []
+    """Fill free places from the waiting list, in order. An entry that cannot be placed (its
+    library is already a member, say) stays on the list for the facilitator and is skipped,
+    so one bad entry never blocks a withdrawal."""
+    placed, skipped = [], set()
     while not group_is_full(group):
-        first = waitlist(group).first()
+        first = waitlist(group).exclude(pk__in=skipped).first()
         if first is None:
             break
-        placed.append(enrollment_place(enrollment=first, acting_user=acting_user, automatic=True))
+        try:
+            with transaction.atomic():
+                placed.append(enrollment_place(enrollment=first, acting_user=acting_user, automatic=True))
+        except (ValidationError, IntegrityError):
+            logger.warning("Waiting-list entry %s could not be placed automatically", first.pk, exc_info=True)
+            skipped.add(first.pk)
     return placed
 
 
@@ -417,15 +461,18 @@ def minutes_save(*, meeting, acting_user, minutes, decisions=(), action_items=()
             libraries = [lib for lib in item["libraries"] if lib.pk in member_ids]
             if not item["title"].strip() or not libraries:
                 continue
-            action_item = MeetingActionItem(
-                meeting=meeting,
-                title=item["title"].strip(),
-                description=item.get("description", ""),
-                due_date=item.get("due_date"),
-            )
-            action_item.full_clean()
-            action_item.save()
-            action_item.libraries.set(libraries)
+            # Saving the same minutes twice (a double click) must not double the actions.
+            action_item = MeetingActionItem.objects.filter(meeting=meeting, title__iexact=item["title"].strip()).first()
+            if action_item is None:
+                action_item = MeetingActionItem(
+                    meeting=meeting,
+                    title=item["title"].strip(),
+                    description=item.get("description", ""),
+                    due_date=item.get("due_date"),
+                )
+                action_item.full_clean()
+                action_item.save()
+            action_item.libraries.add(*libraries)
             for library in libraries:
                 if not Action.objects.filter(library=library, meeting_action_item=action_item).exists():
                     created.append(
@@ -552,8 +599,8 @@ def retrospective_draft(group) -> dict:
     from .choices import MeetingKind, Topic
 
     year = group.programme_year.year
-    memberships = list(group.memberships.select_related("library").order_by("library__name"))
-    libraries = [m.library for m in memberships]
+    memberships = group.memberships.filter(left_at__isnull=True).select_related("library").order_by("library__name")
+    libraries = list({m.library_id: m.library for m in memberships}.values())
     provinces = sorted({str(Province(lib.province).label) for lib in libraries if lib.province})
     meetings = list(
         group.meetings.filter(starts_at__lte=timezone.now())

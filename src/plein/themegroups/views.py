@@ -343,6 +343,7 @@ class EnrollmentListView(GroupObjectMixin, View):
             {
                 "group": self.group,
                 "enrollments": selectors.group_enrollments(group=self.group),
+                "needs_invitation": selectors.enrollments_needing_invitation(group=self.group),
                 "decline_form": decline_form,
                 "placed": selectors.active_memberships(group=self.group).count(),
                 "page_title": title,
@@ -356,7 +357,7 @@ class EnrollmentActionView(PleinPermissionMixin, View):
     """POST: place, put on the waiting list, decline or withdraw one sign-up."""
 
     permission_required = "themegroups.manage_group"
-    ACTIONS = {"plaatsen", "wachtlijst", "afwijzen", "terugtrekken"}
+    ACTIONS = {"plaatsen", "wachtlijst", "afwijzen", "terugtrekken", "uitnodigen"}
 
     @cached_property
     def enrollment(self):
@@ -403,6 +404,11 @@ class EnrollmentActionView(PleinPermissionMixin, View):
                 messages.success(
                     request, _("The sign-up of %(library)s has been declined.") % {"library": enrollment.library_name}
                 )
+            elif action == "uitnodigen":
+                services.enrollment_invite_contact(enrollment=enrollment, acting_user=request.user)
+                messages.success(
+                    request, _("An invitation has been sent to %(email)s.") % {"email": enrollment.contact_email}
+                )
             else:
                 services.enrollment_withdraw(enrollment=enrollment, acting_user=request.user)
                 messages.success(request, _("%(library)s has been withdrawn.") % {"library": enrollment.library_name})
@@ -424,18 +430,28 @@ class EnrollmentExportView(ProgrammeYearMixin, View):
         ("submitted_at", _("Signed up at")),
     ]
 
+    @staticmethod
+    def safe(value):
+        # What a library typed must never run as a spreadsheet formula.
+        if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+            return "'" + value
+        return value
+
     def rows(self):
         for e in selectors.year_enrollments(programme_year=self.programme_year):
-            yield [
-                e.group.name,
-                e.library_name,
-                e.get_status_display(),
-                e.contact_name,
-                e.contact_email,
-                e.contact_role,
-                e.motivation,
-                timezone.localtime(e.submitted_at).strftime("%Y-%m-%d %H:%M"),
-            ]
+            yield [self.safe(v) for v in self.row(e)]
+
+    def row(self, e):
+        return [
+            e.group.name,
+            e.library_name,
+            e.get_status_display(),
+            e.contact_name,
+            e.contact_email,
+            e.contact_role,
+            e.motivation,
+            timezone.localtime(e.submitted_at).strftime("%Y-%m-%d %H:%M"),
+        ]
 
     def get(self, request, year_uuid):
         fmt = request.GET.get("formaat", "csv")
@@ -585,9 +601,13 @@ class MeetingUpdateView(MeetingObjectMixin, View):
         agenda = AgendaFormSet(request.POST, prefix="agenda")
         if form.is_valid() and agenda.is_valid():
             items = [f.cleaned_data for f in agenda.forms if f.cleaned_data.get("title")]
-            services.meeting_save(acting_user=request.user, meeting=self.meeting, agenda=items, **form.cleaned_data)
-            messages.success(request, _("The changes have been saved."))
-            return redirect("themegroups:meeting_detail", self.meeting.uuid)
+            try:
+                services.meeting_save(acting_user=request.user, meeting=self.meeting, agenda=items, **form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The changes have been saved."))
+                return redirect("themegroups:meeting_detail", self.meeting.uuid)
         return self.render(form, agenda)
 
     def render(self, form, agenda):

@@ -266,3 +266,16 @@ def test_the_detail_page_does_a_fixed_number_of_queries(client, world):
     few = _count_queries(client, url)
     resource.groups.add(*[ThemeGroupFactory(programme_year=world.year) for _ in range(10)])
     assert _count_queries(client, url) == few
+
+
+def test_a_facilitator_of_another_poi_cannot_change_a_resource_shared_with_everyone(world):
+    from plein.accounts.tests.factories import UserFactory
+    from plein.resources.tests.factories import ResourceFactory
+
+    resource = ResourceFactory(created_by=world.users["facilitator"])
+    resource.groups.clear()
+    other_facilitator = UserFactory(facilitator=True)
+    assert other_facilitator.has_perm("resources.view_resource", resource)
+    assert not other_facilitator.has_perm("resources.change_resource", resource)
+    assert not other_facilitator.has_perm("resources.delete_resource", resource)
+    assert world.users["facilitator"].has_perm("resources.change_resource", resource)

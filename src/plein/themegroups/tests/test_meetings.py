@@ -267,3 +267,35 @@ def test_reminder_task_run_too_early_sends_nothing(world):
     meeting.starts_at, meeting.ends_at = soon, soon + datetime.timedelta(hours=1)
     meeting.save()
     assert send_meeting_reminder.call(meeting.pk, meeting.starts_at.isoformat()) == 3
+
+
+def test_saving_minutes_twice_does_not_double_the_actions(world):
+    meeting = MeetingFactory(group=world.group)
+    for _ in range(2):
+        services.minutes_save(
+            meeting=meeting,
+            acting_user=world.users["facilitator"],
+            minutes="x",
+            decisions=[],
+            action_items=[{"title": "Poster bij de ingang", "libraries": [world.library]}],
+        )
+    assert Action.objects.filter(library=world.library).count() == 1
+    assert meeting.action_items.count() == 1
+
+
+def test_absurd_dates_get_a_message_not_an_error(client, world):
+    meeting = MeetingFactory(group=world.group)
+    client.force_login(world.users["facilitator"])
+    html = client.post(
+        reverse("themegroups:meeting_update", args=[meeting.uuid]),
+        {
+            "title": "X",
+            "kind": "online",
+            "starts_at": "0001-01-01T10:00",
+            "ends_at": "0001-01-01T11:00",
+            "meeting_url": "https://x.example/" + "a" * 300,
+            "agenda-TOTAL_FORMS": "0",
+            "agenda-INITIAL_FORMS": "0",
+        },
+    ).content.decode()
+    assert "Vul een datum in tussen 2000 en 2100." in html or "Vul een geldige datum" in html

@@ -201,3 +201,61 @@ def test_group_history_shows_who_placed_whom(client, world):
     html = client.get(reverse("themegroups:group_history", args=[world.group.uuid])).content.decode()
     assert world.users["facilitator"].name in html
     assert "Geplaatst" in html  # the status change, in Dutch
+
+
+def test_automatic_placement_sends_no_account_invitation_until_the_facilitator_does(
+    client, world, django_capture_on_commit_callbacks
+):
+    group = ThemeGroupFactory(programme_year=world.year, capacity=1)
+    first = EnrollmentFactory(group=group)
+    services.enrollment_place(enrollment=first, acting_user=world.users["facilitator"])
+    stranger = _submit(world.year, [group], library=world.other_library, contact_email="vreemde@x.example")[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.enrollment_withdraw(enrollment=first, acting_user=world.users["facilitator"])
+    stranger.refresh_from_db()
+    assert stranger.status == EnrollmentStatus.PLACED
+    assert not Invitation.objects.filter(email="vreemde@x.example").exists()
+    client.force_login(world.users["facilitator"])
+    page = client.get(reverse("themegroups:enrollments", args=[group.uuid])).content.decode()
+    assert "Uitnodiging voor een account sturen" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("themegroups:enrollment_action", args=[stranger.uuid, "uitnodigen"]))
+    assert Invitation.objects.filter(email="vreemde@x.example", organisation=world.other_library).count() == 1
+
+
+def test_a_bad_waiting_list_entry_does_not_block_a_withdrawal(world):
+    group = ThemeGroupFactory(programme_year=world.year, capacity=1)
+    first = EnrollmentFactory(group=group, library=world.library)
+    services.enrollment_place(enrollment=first, acting_user=world.users["facilitator"])
+    # The same library again, typed by name in another case: it is recognised.
+    with pytest.raises(ValidationError) as exc:
+        _submit(world.year, [group], new_library_name="bibliotheek eigen", new_library_province="ZH")
+    assert "al aangemeld" in str(exc.value)
+    good = EnrollmentFactory(group=group, status=EnrollmentStatus.WAITLISTED)
+    bad = EnrollmentFactory(group=group, library=world.library, status=EnrollmentStatus.WAITLISTED)
+    bad.submitted_at = good.submitted_at - datetime.timedelta(minutes=1)  # first in line
+    bad.save()
+    services.enrollment_withdraw(enrollment=first, acting_user=world.users["facilitator"])
+    good.refresh_from_db()
+    bad.refresh_from_db()
+    # the first library left, so "bad" can now be placed; "good" waits. Either way no error.
+    assert {good.status, bad.status} == {EnrollmentStatus.PLACED, EnrollmentStatus.WAITLISTED}
+
+
+def test_two_groups_one_contact_one_invitation(world, django_capture_on_commit_callbacks):
+    library = OrganisationFactory()
+    enrollments = _submit(world.year, [world.group, world.other_group], library=library, contact_email="een@b.example")
+    with django_capture_on_commit_callbacks(execute=True):
+        for enrollment in enrollments:
+            services.enrollment_place(enrollment=enrollment, acting_user=world.users["facilitator"])
+    invitations = Invitation.objects.filter(email="een@b.example")
+    assert invitations.count() == 1 and invitations.get().is_open
+
+
+def test_export_neutralises_formulas(client, world):
+    EnrollmentFactory(group=world.group, contact_name="=HYPERLINK(1)")
+    client.force_login(world.users["facilitator"])
+    body = b"".join(
+        client.get(reverse("themegroups:enrollments_export", args=[world.year.uuid]) + "?formaat=csv").streaming_content
+    ).decode("utf-8-sig")
+    assert ";'=HYPERLINK" in body
