@@ -20,6 +20,9 @@ urlpatterns = [
     path("", include("plein.actions.urls")),
     path("", include("plein.practicecases.urls")),
     path("", include("plein.resources.urls")),
+    path("", include("plein.guide.urls")),
+    path("", include("plein.emb.urls")),
+    path("", include("plein.registration.urls")),
     path("taal/", set_language, name="set_language"),
     path("beheer/", admin.site.urls),
 ]

@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "plein.registration",
     "plein.practicecases",
     "plein.resources",
+    "plein.guide",
+    "plein.emb",
 ]
 
 MIDDLEWARE = [

@@ -195,4 +195,10 @@ def load_demo() -> list[DemoLogin]:
     from plein.resources.seed import seed_article_tools
 
     seed_article_tools()
+    from plein.guide.demo import load_guide_demo
+
+    load_guide_demo()
+    from plein.emb.demo import load_emb_demo
+
+    load_emb_demo()
     return logins

@@ -235,6 +235,89 @@ rules.add_perm("practicecases.view_cases", is_administrator | facilitates_group 
 rules.add_perm("practicecases.contribute", (is_library_staff & is_group_member) | facilitates_group)
 rules.add_perm("practicecases.change_case", is_case_author | facilitates_case_group)
 
+# --- EMB ---
+# The object is the library (for the group comparison: the theme group). A portfolio, its map
+# and its story are for the library's own staff, the facilitators who coach it and
+# administrators; when the library shares them, also for the staff of the other libraries in
+# its theme groups (`emb.selectors.libraries_visible_to` filters the same way: 404).
+
+
+@rules.predicate
+def sees_shared_emb(user, library):
+    """Staff of a library in one of this library's active theme groups, if it shares its EMB."""
+    if not user.is_authenticated or library is None or user.organisation_id is None:
+        return False
+    from plein.emb.models import EmbSettings
+    from plein.themegroups.models import GroupMembership
+
+    if not EmbSettings.objects.filter(library=library, shared_with_groups=True).exists():
+        return False
+    groups = GroupMembership.objects.filter(library=library, left_at__isnull=True).values("group_id")
+    return GroupMembership.objects.filter(
+        group_id__in=groups, library_id=user.organisation_id, left_at__isnull=True
+    ).exists()
+
+
+rules.add_perm(
+    "emb.view_portfolio",
+    is_administrator | coaches_library | (is_library_staff & (is_member_of_organisation | sees_shared_emb)),
+)
+rules.add_perm("emb.change_portfolio", is_administrator | (is_coordinator & is_member_of_organisation))
+rules.add_perm("emb.view_catalogue", rules.is_authenticated)
+rules.add_perm("emb.manage_catalogue", is_manager)  # the national programmes
+rules.add_perm("emb.compare_group", is_administrator | facilitates_group)
+
+# --- Ontwikkelplein guide -----------------------------------------------------------------
+# The object is the library (a route, partner or answer: the route's library). Reading a route
+# is reading the action plan; the coordinator keeps the route as they keep the plan. The guide's
+# content (versions, drafts, publishing) is managed by facilitators and administrators.
+
+rules.add_perm("guide.view_route", is_administrator | coaches_library | (is_library_staff & is_member_of_organisation))
+rules.add_perm("guide.change_route", is_administrator | (is_coordinator & is_member_of_organisation))
+rules.add_perm("guide.view_overview", is_manager)
+rules.add_perm("guide.edit_guide", is_manager)
+
+# --- IDO registration ---
+# Figures: the object is a branch (Location). Library staff see their own library's branches,
+# facilitators those of the libraries they coach, the municipality role the branches in its
+# own municipalities, administrators all (`registration.selectors.locations_visible_to`
+# filters the same way: a scope outside it is 404).
+
+
+@rules.predicate
+def has_organisation(user):
+    return user.is_authenticated and user.organisation_id is not None
+
+
+@rules.predicate
+def location_of_own_library(user, location):
+    return location is not None and has_organisation.test(user) and location.organisation_id == user.organisation_id
+
+
+@rules.predicate
+def coaches_location(user, location):
+    return location is not None and coaches_library.test(user, location.organisation_id)
+
+
+@rules.predicate
+def location_in_own_municipality(user, location):
+    if location is None or not has_organisation.test(user):
+        return False
+    return user.organisation.municipalities.filter(pk=location.municipality_id).exists()
+
+
+rules.add_perm(
+    "registration.view_figures",
+    is_administrator | ((is_facilitator | is_library_staff | is_municipality) & has_organisation),
+)
+rules.add_perm(
+    "registration.view_location_figures",
+    is_administrator
+    | coaches_location
+    | (is_library_staff & location_of_own_library)
+    | (is_municipality & location_in_own_municipality),
+)
+
 # --- audit --------------------------------------------------------------------------------
 
 rules.add_perm("audit.view_history", is_manager)

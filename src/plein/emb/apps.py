@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EmbConfig(AppConfig):
+    name = "plein.emb"
+    verbose_name = _("EMB in connection")
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from .models import Connection, ConnectionAction, EmbSettings, PortfolioEntry, Programme
+
+        auditlog.register(Programme)
+        auditlog.register(EmbSettings)
+        auditlog.register(PortfolioEntry, m2m_fields={"locations", "partners"})
+        auditlog.register(Connection)
+        auditlog.register(ConnectionAction)

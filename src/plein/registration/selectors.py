@@ -1,0 +1,345 @@
+"""Reads for IDO registration: the figures.
+
+Figures come only from the rollup table (DailyCount), never from the questions themselves, so
+a dashboard costs the same few queries for one branch in a week as for the whole country over
+five years. Visibility lives here and in `plein.core.rules` ("IDO registration"): library
+staff see their own library's branches, facilitators those of the libraries they coach, the
+municipality role the branches in its own municipalities, administrators everything. A scope
+outside that is 404.
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Q, QuerySet, Sum
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from plein.accounts.choices import Role
+from plein.organisations.choices import Province
+from plein.organisations.models import Location
+from plein.themegroups.models import GroupMembership
+
+from .choices import CategoryKind, Metric
+from .models import Category, DailyCount
+
+# Referral targets that are programmes of the library itself (the EMB); the others are partners.
+EMB_REFERRAL_CODES = {"digisterker", "klik-en-tik", "taalhuis", "digitaal-spreekuur", "geldzaken"}
+
+# Breakdowns in the order the dashboard shows them: (kind, metric it counts, ordered by count?)
+BREAKDOWNS = [
+    (CategoryKind.TOPIC, Metric.QUESTIONS_BY, True),
+    (CategoryKind.ORGANISATION, Metric.QUESTIONS_BY, True),
+    (CategoryKind.HELP, Metric.QUESTIONS_BY, False),
+    (CategoryKind.REFERRAL, Metric.QUESTIONS_BY, True),
+    (CategoryKind.DOMAIN, Metric.QUESTIONS_BY, False),
+    (CategoryKind.DIGID_FOLLOW_UP, Metric.QUESTIONS_BY, True),
+    (CategoryKind.CHANNEL, Metric.VISITS_BY, False),
+    (CategoryKind.DURATION, Metric.VISITS_BY, False),
+]
+
+# --- visibility ---------------------------------------------------------------------------
+
+
+def locations_visible_to(user) -> QuerySet[Location]:
+    """The branches whose figures this user may see (same rule as registration.view_location_figures)."""
+    locations = Location.objects.all()
+    if not user.is_authenticated:
+        return locations.none()
+    if user.role == Role.ADMINISTRATOR:
+        return locations
+    if user.organisation_id is None:
+        return locations.none()
+    if user.role == Role.FACILITATOR:
+        coached = GroupMembership.objects.filter(
+            left_at__isnull=True, group__programme_year__poi_id=user.organisation_id
+        ).values("library_id")
+        return locations.filter(organisation_id__in=coached)
+    if user.role in (Role.COORDINATOR, Role.DESK_WORKER):
+        return locations.filter(organisation_id=user.organisation_id)
+    if user.role == Role.MUNICIPALITY:
+        return locations.filter(municipality__organisations=user.organisation_id)
+    return locations.none()
+
+
+# --- scopes -------------------------------------------------------------------------------
+
+NATIONAL = "land"
+EVERYTHING = "alles"  # everything a non-administrator may see
+
+
+@dataclass
+class Scope:
+    key: str  # in the URL: land, alles, provincie-ZH, gemeente-<uuid>, bibliotheek-<uuid>, vestiging-<uuid>
+    label: str
+    location_ids: list | None  # None: every branch in the country (no filter at all)
+
+
+@dataclass
+class ScopeChoices:
+    scopes: dict  # key -> Scope
+    groups: list  # [(group label, [(key, label), ...]), ...] for a grouped <select>
+
+    @property
+    def default(self) -> Scope | None:
+        for _label, options in self.groups:
+            if options:
+                return self.scopes[options[0][0]]
+        return None
+
+    def get(self, key) -> Scope:
+        try:
+            return self.scopes[key]
+        except KeyError as exc:
+            raise Http404 from exc
+
+
+def scope_choices(*, user) -> ScopeChoices:
+    """Every scope this user may look at, from one query on the branches they can see."""
+    locations = list(locations_visible_to(user).select_related("organisation", "municipality").order_by("name", "pk"))
+    scopes, groups = {}, []
+
+    def add_group(label, items):
+        options = []
+        for key, item_label, ids in items:
+            scopes[key] = Scope(key, item_label, ids)
+            options.append((key, item_label))
+        if options:
+            groups.append((label, options))
+
+    by_library, by_municipality, by_province = defaultdict(list), defaultdict(list), defaultdict(list)
+    for loc in locations:
+        by_library[loc.organisation].append(loc.pk)
+        by_municipality[loc.municipality].append(loc.pk)
+        by_province[loc.municipality.province].append(loc.pk)
+    role = getattr(user, "role", None)
+    if role == Role.ADMINISTRATOR:
+        add_group(_("The Netherlands"), [(NATIONAL, str(_("The Netherlands (all libraries)")), None)])
+        add_group(
+            _("Provinces"),
+            [(f"provincie-{p}", str(Province(p).label), by_province[p]) for p in Province.values if p in by_province],
+        )
+    elif role == Role.FACILITATOR and len(by_library) > 1:
+        add_group(_("Together"), [(EVERYTHING, str(_("All libraries you coach")), [loc.pk for loc in locations])])
+    if role in (Role.ADMINISTRATOR, Role.MUNICIPALITY):
+        if role == Role.MUNICIPALITY and len(by_municipality) > 1:
+            add_group(_("Together"), [(EVERYTHING, str(_("All your municipalities")), [loc.pk for loc in locations])])
+        add_group(
+            _("Municipalities"),
+            [
+                (f"gemeente-{m.uuid}", m.name, ids)
+                for m, ids in sorted(by_municipality.items(), key=lambda i: i[0].name)
+            ],
+        )
+    if role != Role.MUNICIPALITY:
+        add_group(
+            _("Libraries"),
+            [(f"bibliotheek-{o.uuid}", o.name, ids) for o, ids in sorted(by_library.items(), key=lambda i: i[0].name)],
+        )
+    own_library = role in (Role.COORDINATOR, Role.DESK_WORKER)
+    add_group(
+        _("Branches"),
+        [
+            (f"vestiging-{loc.uuid}", loc.name if own_library else f"{loc.name} ({loc.organisation.name})", [loc.pk])
+            for loc in locations
+        ],
+    )
+    return ScopeChoices(scopes, groups)
+
+
+# --- periods ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Period:
+    start: datetime.date
+    end: datetime.date  # inclusive
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    @property
+    def previous(self) -> "Period":
+        """The period of equal length just before this one."""
+        end = self.start - datetime.timedelta(days=1)
+        return Period(end - datetime.timedelta(days=self.days - 1), end)
+
+
+PERIOD_KINDS = ["week", "maand", "kwartaal", "jaar", "anders"]
+
+
+def period_for(kind: str, day: datetime.date, *, today: datetime.date) -> Period:
+    """The week, month, quarter or year around `day`; a period that is still going ends today,
+    so it compares fairly with a previous period of the same number of days."""
+    if kind == "week":
+        start = day - datetime.timedelta(days=day.weekday())
+        end = start + datetime.timedelta(days=6)
+    elif kind == "maand":
+        start = day.replace(day=1)
+        end = (start + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
+    elif kind == "kwartaal":
+        start = day.replace(month=(day.month - 1) // 3 * 3 + 1, day=1)
+        end = (start + datetime.timedelta(days=95)).replace(day=1) - datetime.timedelta(days=1)
+    elif kind == "jaar":
+        start, end = day.replace(month=1, day=1), day.replace(month=12, day=31)
+    else:
+        raise ValueError(kind)
+    if start <= today < end:
+        end = today
+    return Period(start, end)
+
+
+# --- figures ------------------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    category: Category
+    count: int
+    previous: int
+    share: int = 0  # percentage of all questions (or visits), rounded
+    group: str = ""  # referrals: "EMB programme" or "Partner"
+    emb: bool = False  # referrals: into one of the library's own EMB programmes
+
+    @property
+    def label(self) -> str:
+        return self.category.label
+
+    @property
+    def difference(self) -> int:
+        return self.count - self.previous
+
+
+@dataclass
+class Breakdown:
+    kind: CategoryKind
+    metric: str
+    rows: list  # Row, only categories with a count now or in the previous period
+    total: int  # the visits or questions the shares are of
+
+    @property
+    def counted(self) -> int:
+        return sum(r.count for r in self.rows)
+
+
+@dataclass
+class Total:
+    metric: str
+    count: int
+    previous: int
+
+    @property
+    def difference(self) -> int:
+        return self.count - self.previous
+
+    @property
+    def change_percent(self) -> int | None:
+        return round(100 * self.difference / self.previous) if self.previous else None
+
+
+@dataclass
+class Bucket:
+    start: datetime.date
+    end: datetime.date
+    visits: int = 0
+    questions: int = 0
+
+
+@dataclass
+class Figures:
+    scope: Scope
+    period: Period
+    previous: Period
+    visits: Total
+    questions: Total
+    breakdowns: list  # Breakdown, in BREAKDOWNS order
+    unit: str  # "day", "week" or "month"
+    series: list = field(default_factory=list)  # Bucket, every bucket of the period, also empty ones
+
+    @property
+    def referrals(self) -> Breakdown:
+        return next(b for b in self.breakdowns if b.kind == CategoryKind.REFERRAL)
+
+
+def series_unit(period: Period) -> str:
+    if period.days <= 62:
+        return "day"
+    if period.days <= 366:
+        return "week"
+    return "month"
+
+
+def _bucket_start(day: datetime.date, unit: str) -> datetime.date:
+    if unit == "week":
+        return day - datetime.timedelta(days=day.weekday())
+    if unit == "month":
+        return day.replace(day=1)
+    return day
+
+
+def _buckets(period: Period, unit: str) -> dict:
+    buckets, day = {}, _bucket_start(period.start, unit)
+    while day <= period.end:
+        if unit == "month":
+            following = (day + datetime.timedelta(days=32)).replace(day=1)
+        else:
+            following = day + datetime.timedelta(days=7 if unit == "week" else 1)
+        buckets[day] = Bucket(max(day, period.start), min(following - datetime.timedelta(days=1), period.end))
+        day = following
+    return buckets
+
+
+def figures(*, scope: Scope, period: Period) -> Figures:
+    """All figures of a scope and period, with the previous period for the trend. Three
+    queries, whatever the number of registrations: categories, counts, time series."""
+    previous = period.previous
+    rows = DailyCount.objects.filter(day__gte=previous.start, day__lte=period.end)
+    if scope.location_ids is not None:
+        rows = rows.filter(location_id__in=scope.location_ids)
+    now, before = Q(day__gte=period.start), Q(day__lt=period.start)
+    counts = {
+        (r["metric"], r["category_id"]): (r["now"] or 0, r["before"] or 0)
+        for r in rows.values("metric", "category_id").annotate(
+            now=Sum("value", filter=now), before=Sum("value", filter=before)
+        )
+    }
+    visits = Total(Metric.VISITS, *counts.get((Metric.VISITS, None), (0, 0)))
+    questions = Total(Metric.QUESTIONS, *counts.get((Metric.QUESTIONS, None), (0, 0)))
+
+    by_kind = defaultdict(list)
+    for category in Category.objects.all():
+        by_kind[category.kind].append(category)
+    breakdowns = []
+    for kind, metric, by_count in BREAKDOWNS:
+        total = questions.count if metric == Metric.QUESTIONS_BY else visits.count
+        kind_rows = []
+        for category in by_kind[kind]:
+            count, prev = counts.get((metric, category.pk), (0, 0))
+            if not (count or prev):
+                continue
+            row = Row(category, count, prev, round(100 * count / total) if total else 0)
+            if kind == CategoryKind.REFERRAL:
+                row.emb = category.code in EMB_REFERRAL_CODES
+                row.group = str(_("EMB programme") if row.emb else _("Partner"))
+            kind_rows.append(row)
+        if by_count:
+            kind_rows.sort(key=lambda r: (-r.count, -r.previous, r.category.position))
+        breakdowns.append(Breakdown(kind, metric, kind_rows, total))
+
+    unit = series_unit(period)
+    buckets = _buckets(period, unit)
+    series_rows = (
+        rows.filter(day__gte=period.start, metric__in=[Metric.VISITS, Metric.QUESTIONS])
+        .values("day", "metric")
+        .annotate(n=Sum("value"))
+        .order_by()
+    )
+    for r in series_rows:
+        bucket = buckets[_bucket_start(r["day"], unit)]
+        if r["metric"] == Metric.VISITS:
+            bucket.visits += r["n"]
+        else:
+            bucket.questions += r["n"]
+    return Figures(scope, period, previous, visits, questions, breakdowns, unit, list(buckets.values()))

@@ -1,0 +1,64 @@
+"""The figures dashboard in Chromium: the charts are drawn (SVG) beside their tables, with no
+Content-Security-Policy violation, and axe-core finds nothing."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from plein.accounts.tests.factories import PASSWORD
+from plein.core.tests.browser import assert_accessible
+from plein.registration import services
+
+from .factories import category, question, visit_data
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def log_in(page, email):
+    page.goto("/account/login/")
+    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
+    with page.expect_navigation():
+        page.get_by_label("Wachtwoord", exact=True).press("Enter")
+
+
+def test_coordinator_sees_charts_and_tables_of_their_library(browser_page, world):
+    from plein.registration.seed import seed_categories
+
+    seed_categories()  # a transactional test starts without the seeded options
+    today = timezone.localdate()
+    for n in range(6):
+        services.visit_register(
+            acting_user=world.users["desk_worker"],
+            **visit_data(
+                location=world.location,
+                day=today - datetime.timedelta(days=n % 3),
+                questions=[question(referral=category("doorverwijzing", "digisterker"))] * (1 + n % 2),
+            ),
+        )
+    page, watch = browser_page
+    log_in(page, world.users["coordinator"].email)
+    page.goto("/")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Cijfers").click()
+    assert page.locator("main h1").inner_text() == "IDO-cijfers: Bibliotheek Eigen"
+    page.wait_for_selector("#fig-onderwerp-title ~ .plein-figure .plein-chart svg")
+    page.wait_for_selector(".plein-chart[data-spec='fig-series-spec'] svg")
+    topics = page.get_by_role("table", name="Vragen per onderwerp")
+    assert "DigiD" in topics.inner_text() and "9" in topics.inner_text()
+    assert "De meeste vragen gingen over DigiD (100%)." in page.inner_text("main")
+    assert page.locator(".plein-chart svg").count() >= 5
+    assert_accessible(page, "figures dashboard")
+
+    # A mistake in the period: a Dutch message next to the field, the input kept.
+    page.locator("#id_periode").select_option("anders")
+    page.locator("#id_van").fill("2025-03-10")
+    page.locator("#id_tot").fill("2025-02-01")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Cijfers tonen").click()
+    assert "De laatste dag ligt voor de eerste dag." in page.inner_text("#id_tot_error")
+    assert page.locator("#id_van").input_value() == "2025-03-10"
+    assert_accessible(page, "figures form with an error")
+    assert not watch.csp_violations, watch.csp_violations
+    assert not watch.console_errors, watch.console_errors
