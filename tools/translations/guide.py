@@ -182,4 +182,8 @@ NL = {
     "Version %(number)s is published. Libraries see it now.": "Versie %(number)s is gepubliceerd. Bibliotheken zien deze versie nu.",
     "The step “%(title)s” has been saved in the draft.": "De stap ‘%(title)s’ is opgeslagen in het concept.",
     "Change step “%(title)s” (draft)": "Stap ‘%(title)s’ wijzigen (concept)",
+    "The library's other programmes": "De andere programma's van de bibliotheek",
+    "Programme": "Programma",
+    "Where": "Waar",
+    "The library has not described its programmes in “EMB in verbinding” yet.": "De bibliotheek heeft haar programma's nog niet beschreven in ‘EMB in verbinding’.",
 }

@@ -42,6 +42,25 @@ class Plan:
     planning: list  # (title, owner, due, status)
     budget: list  # (question, answer)
     progress: list = field(default_factory=list)  # (phase, done, total)
+    portfolio: list = field(default_factory=list)  # (programme, locations, partners) from the EMB map
+
+
+def _portfolio(library) -> list:
+    """The library's programmes from "EMB in verbinding", when it keeps a portfolio there."""
+    from django.apps import apps
+
+    if not apps.is_installed("plein.emb"):
+        return []
+    from plein.emb.selectors import portfolio_for
+
+    return [
+        (
+            entry.programme.name,
+            ", ".join(location.name for location in entry.locations.all()) or "–",
+            ", ".join([p.name for p in entry.partners.all()] + entry.other_partner_list) or "–",
+        )
+        for entry in portfolio_for(library=library)
+    ]
 
 
 def plan_data(trajectory) -> Plan:
@@ -71,6 +90,7 @@ def plan_data(trajectory) -> Plan:
         for a in plan_for(library=trajectory.library)
     ]
     return Plan(
+        portfolio=_portfolio(trajectory.library),
         library=trajectory.library.name,
         trajectory=trajectory.name,
         location=trajectory.location.name if trajectory.location else _("The whole library"),
@@ -178,6 +198,13 @@ def plan_docx(plan: Plan) -> bytes:
         [_("Partner"), _("Role"), _("Themes"), _("Agreement")],
         plan.partners,
         _("No partners yet."),
+    )
+    document.add_heading(_("The library's other programmes"), 1)
+    _table(
+        document,
+        [_("Programme"), _("Where"), _("Partners")],
+        plan.portfolio,
+        _("The library has not described its programmes in “EMB in verbinding” yet."),
     )
     document.add_heading(_("Planning"), 1)
     _table(

@@ -103,3 +103,19 @@ def test_pdf_is_made_from_the_same_content(client, world, filled_route):
         "Ongeveer 40.000 euro per jaar",
     ]:
         assert expected in html, expected
+
+
+def test_project_plan_lists_the_emb_portfolio(client, world, filled_route):
+    from docx import Document
+
+    from plein.emb.tests.factories import PortfolioEntryFactory
+
+    PortfolioEntryFactory(library=world.library)
+    client.force_login(world.users["coordinator"])
+    response = client.get(reverse("guide:plan_docx", args=[filled_route.uuid]))
+    document = Document(io.BytesIO(response.content))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert "De andere programma's van de bibliotheek" in headings
+    tables_text = [" ".join(c.text for c in t.rows[1].cells) for t in document.tables if len(t.rows) > 1]
+    entry = world.library.emb_portfolio.get()
+    assert any(entry.programme.name in text for text in tables_text)
