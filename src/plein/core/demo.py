@@ -201,4 +201,7 @@ def load_demo() -> list[DemoLogin]:
     from plein.emb.demo import load_emb_demo
 
     load_emb_demo()
+    from plein.registration.demo import load_registration_demo
+
+    load_registration_demo()
     return logins

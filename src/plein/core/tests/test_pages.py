@@ -160,6 +160,12 @@ def test_demo_loads_once_and_lists_every_login(capsys):
         )
         assert library.province in {"NH", "ZH"}
     assert {"NH", "ZH"} <= set(Organisation.objects.values_list("province", flat=True))
+    from plein.registration.choices import Metric
+    from plein.registration.models import DailyCount, Visit
+
+    visits = Visit.objects.filter(location__organisation__is_demo=True).count()
+    assert visits > 1000  # a year of registrations: the figures are alive on first start
+    assert sum(DailyCount.objects.filter(metric=Metric.VISITS).values_list("value", flat=True)) == visits
     for user in User.objects.all():
         assert user.email in out
         assert user.check_password("plein-demo-2026")
