@@ -28,9 +28,11 @@
           say(body.message || (response.ok ? "" : status.getAttribute("data-invalid")));
         });
       }).catch(function () {
+        // Offline or a hiccup: the text stays in the page; try again in a while (not at once,
+        // which would loop while the connection is down).
         say(status.getAttribute("data-failed"));
-        dirty = true;
-        window.setTimeout(save, 5000);
+        window.clearTimeout(timer);
+        timer = window.setTimeout(save, 5000);
       }).then(function () {
         busy = false;
         if (dirty) { save(); }
