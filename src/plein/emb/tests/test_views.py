@@ -1,4 +1,4 @@
-import subprocess
+import io
 
 import pytest
 from django.db import connection as db_connection
@@ -242,10 +242,9 @@ def test_the_story_pdf_is_one_page_with_the_library_name(client, world, tmp_path
     assert response["Content-Type"] == "application/pdf"
     pdf = response.content
     assert pdf.startswith(b"%PDF")
-    path = tmp_path / "verhaal.pdf"
-    path.write_bytes(pdf)
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(pdf))
+    text = " ".join(page.extract_text() for page in reader.pages)
     assert "Bibliotheek Eigen" in text and "Lokaal EMB-verhaal" in text
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
-    pages = int(next(line for line in info.splitlines() if line.startswith("Pages:")).split()[1])
-    assert 1 <= pages <= 2
+    assert 1 <= len(reader.pages) <= 2
