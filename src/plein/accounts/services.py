@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from plein.audit.services import acting_as
+from plein.core.utils import absolute_url
 
 from .choices import ROLE_ORGANISATION_TYPES, Role, grantable_roles
 from .models import Invitation
@@ -86,7 +87,7 @@ def _send_invitation(invitation, token, language):
     with translation.override(language):
         context = {
             "invitation": invitation,
-            "url": settings.PLEIN_SITE_URL.rstrip("/") + reverse("accounts:accept_invitation", args=[token]),
+            "url": absolute_url(reverse("accounts:accept_invitation", args=[token])),
             "days": settings.PLEIN_INVITATION_DAYS,
         }
         send_mail(

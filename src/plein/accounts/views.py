@@ -11,6 +11,7 @@ from django.views import View
 
 from plein.audit.selectors import history_for
 from plein.core.forms import add_service_errors
+from plein.core.utils import is_uuid
 from plein.core.views_base import PleinPermissionMixin
 from plein.organisations.models import Organisation
 
@@ -50,7 +51,7 @@ class InviteView(PleinPermissionMixin, View):
         initial = {}
         org_uuid = request.GET.get("organisatie")
         if org_uuid:
-            initial["organisation"] = Organisation.objects.filter(uuid=org_uuid).first() if _is_uuid(org_uuid) else None
+            initial["organisation"] = Organisation.objects.filter(uuid=org_uuid).first() if is_uuid(org_uuid) else None
         return self.render(InvitationForm(initial=initial, acting_user=request.user))
 
     def post(self, request):
@@ -79,16 +80,6 @@ class InviteView(PleinPermissionMixin, View):
                 "breadcrumbs": _users_crumbs((title, None)),
             },
         )
-
-
-def _is_uuid(value):
-    import uuid
-
-    try:
-        uuid.UUID(str(value))
-    except ValueError:
-        return False
-    return True
 
 
 class AcceptInvitationView(View):

@@ -1,16 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from plein.core.forms import DateInput
+
 from . import selectors
 from .choices import ActionStatus
 from .models import Action
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class ActionForm(forms.ModelForm):

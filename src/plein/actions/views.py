@@ -8,20 +8,13 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
 
+from plein.core.forms import add_service_errors
 from plein.core.views_base import PleinPermissionMixin
 
 from . import selectors, services
 from .choices import ActionStatus
 from .forms import ActionForm, OverviewFilterForm
 from .models import Action
-
-
-def _add_service_errors(form, error: ValidationError):
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _plan_url(library) -> str:
@@ -129,7 +122,7 @@ class ActionCreateView(LibraryMixin, ActionFormMixin, View):
             try:
                 action = services.action_create(library=self.library, acting_user=request.user, **form.cleaned_data)
             except ValidationError as error:
-                _add_service_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The action “%(title)s” has been added.") % {"title": action.title})
                 return redirect(_plan_url(self.library) + f"#actie-{action.uuid}")
@@ -162,7 +155,7 @@ class ActionUpdateView(ActionObjectMixin, ActionFormMixin, View):
             try:
                 services.action_update(action=action, acting_user=request.user, **form.cleaned_data)
             except ValidationError as error:
-                _add_service_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The changes have been saved."))
                 return redirect(_plan_url(action.library) + f"#actie-{action.uuid}")

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from plein.actions.forms import ActionForm
+from plein.core.forms import add_service_errors
 from plein.core.views_base import PleinPermissionMixin
 
 from . import selectors, services
@@ -23,14 +24,6 @@ from .forms import (
     LocalProgrammeForm,
     ProgrammeForm,
 )
-
-
-def _add_service_errors(form, error: ValidationError):
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _portfolio_url(library) -> str:
@@ -96,7 +89,7 @@ class ProgrammeCreateView(PleinPermissionMixin, View):
             try:
                 programme = services.programme_create(acting_user=request.user, **form.cleaned_data)
             except ValidationError as error:
-                _add_service_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The programme “%(name)s” has been added.") % {"name": programme.name})
                 return redirect("emb:catalogue")
@@ -131,7 +124,7 @@ class ProgrammeUpdateView(PleinPermissionMixin, View):
             try:
                 services.programme_update(programme=self.programme, acting_user=request.user, **form.cleaned_data)
             except ValidationError as error:
-                _add_service_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The changes have been saved."))
                 return redirect(self.back_url())
@@ -220,7 +213,7 @@ class EntryCreateView(LibraryMixin, View):
             try:
                 entry = services.entry_create(library=self.library, acting_user=request.user, **form.cleaned_data)
             except ValidationError as error:
-                _add_service_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("“%(name)s” is now in your portfolio.") % {"name": entry.programme.name})
                 return redirect(_portfolio_url(self.library) + f"#row-entry-{entry.uuid}")
@@ -252,7 +245,7 @@ class LocalProgrammeCreateView(LibraryMixin, View):
                     library=self.library, acting_user=request.user, **form.cleaned_data
                 )
             except ValidationError as error:
-                _add_service_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("“%(name)s” is now in your portfolio.") % {"name": entry.programme.name})
                 return redirect(_portfolio_url(self.library) + f"#row-entry-{entry.uuid}")
@@ -284,7 +277,7 @@ class EntryUpdateView(EntryMixin, View):
             try:
                 services.entry_update(entry=self.entry, acting_user=request.user, **form.cleaned_data)
             except ValidationError as error:
-                _add_service_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The changes have been saved."))
                 return redirect(_portfolio_url(self.entry.library) + f"#row-entry-{self.entry.uuid}")
@@ -343,7 +336,7 @@ class ConnectionCreateView(LibraryMixin, View):
                     library=self.library, acting_user=request.user, **form.cleaned_data
                 )
             except ValidationError as error:
-                _add_service_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The connection has been saved."))
                 return redirect("emb:connection_detail", uuid=connection.uuid)
@@ -401,7 +394,7 @@ class ConnectionUpdateView(ConnectionMixin, View):
             try:
                 services.connection_update(connection=self.connection, acting_user=request.user, **form.cleaned_data)
             except ValidationError as error:
-                _add_service_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The changes have been saved."))
                 return redirect("emb:connection_detail", uuid=self.connection.uuid)
@@ -451,7 +444,7 @@ class ConnectionActionCreateView(ConnectionMixin, View):
             try:
                 action = services.connection_action_create(connection=c, acting_user=request.user, **form.cleaned_data)
             except ValidationError as error:
-                _add_service_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(
                     request,
@@ -503,7 +496,7 @@ class ConversationView(LibraryMixin, View):
                     **form.cleaned_data,
                 )
             except ValidationError as error:
-                _add_service_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The connection has been saved."))
                 url = reverse("emb:conversation", kwargs={"uuid": self.library.uuid})

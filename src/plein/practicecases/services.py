@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from plein.accounts.choices import NotificationFrequency
 from plein.audit.services import acting_as
+from plein.core.utils import absolute_url
 
 from . import selectors
 from .models import CaseReply, DigestLog, PracticeCase
@@ -30,12 +31,8 @@ CASE_FIELDS = ("title", "context", "question", "tried", "result", "tips", "meeti
 DIGEST_DAYS = 7
 
 
-def site_url(path: str) -> str:
-    return settings.PLEIN_SITE_URL.rstrip("/") + path
-
-
 def case_url(case) -> str:
-    return site_url(reverse("practicecases:case_detail", kwargs={"uuid": case.uuid}))
+    return absolute_url(reverse("practicecases:case_detail", kwargs={"uuid": case.uuid}))
 
 
 # --- cases and replies ----------------------------------------------------------------------
@@ -179,4 +176,4 @@ def _send_digest(*, user, groups, since, now):
 
 
 def settings_url() -> str:
-    return site_url(reverse("practicecases:notifications"))
+    return absolute_url(reverse("practicecases:notifications"))

@@ -8,20 +8,13 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from plein.accounts.choices import Role
+from plein.core.forms import add_service_errors
 from plein.core.views_base import PleinPermissionMixin
 from plein.themegroups.selectors import group_get
 
 from . import selectors, services
 from .forms import NotificationForm, PracticeCaseForm, ReplyForm
 from .models import PracticeCase
-
-
-def _add_service_errors(form, error: ValidationError):
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _reverse_or_none(name, **kwargs):
@@ -92,7 +85,7 @@ class CaseCreateView(GroupMixin, View):
             try:
                 case = services.case_create(acting_user=request.user, group=self.group, library=library, **data)
             except ValidationError as error:
-                _add_service_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(
                     request, _("Your practice case “%(title)s” is now in the group.") % {"title": case.title}
@@ -176,7 +169,7 @@ class CaseUpdateView(CaseMixin, View):
             try:
                 services.case_update(acting_user=request.user, case=self.case, **form.cleaned_data)
             except ValidationError as error:
-                _add_service_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The changes have been saved."))
                 return redirect("practicecases:case_detail", uuid=self.case.uuid)
@@ -211,7 +204,7 @@ class ReplyCreateView(CaseMixin, View):
             try:
                 reply = services.reply_create(acting_user=request.user, case=self.case, body=form.cleaned_data["body"])
             except ValidationError as error:
-                _add_service_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Your reply has been placed."))
                 return redirect(reverse("practicecases:case_detail", kwargs={"uuid": uuid}) + f"#reactie-{reply.pk}")

@@ -9,19 +9,12 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
 
+from plein.core.forms import add_service_errors
 from plein.core.views_base import PleinPermissionMixin
 
 from . import selectors, services
 from .forms import ResourceFilterForm, ResourceForm
 from .models import Resource
-
-
-def _add_service_errors(form, error: ValidationError):
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _list_crumb():
@@ -72,7 +65,7 @@ class ResourceCreateView(PleinPermissionMixin, View):
             try:
                 resource = services.resource_create(acting_user=request.user, **form.cleaned_data)
             except ValidationError as error:
-                _add_service_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The resource “%(title)s” has been added.") % {"title": resource.title})
                 return redirect("resources:detail", resource.uuid)
@@ -156,7 +149,7 @@ class ResourceUpdateView(ResourceObjectMixin, View):
             try:
                 services.resource_update(resource=self.resource, acting_user=request.user, **form.cleaned_data)
             except ValidationError as error:
-                _add_service_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The changes have been saved."))
                 return redirect("resources:detail", self.resource.uuid)

@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from plein.accounts.choices import Role
+from plein.core.forms import DateInput
 from plein.organisations.choices import OrganisationType, Province
 from plein.organisations.models import Organisation
 
@@ -11,13 +12,6 @@ from .choices import MeetingKind, Topic
 from .models import ProgrammeYear, ThemeGroup
 
 User = get_user_model()
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class DateTimeInput(forms.DateTimeInput):

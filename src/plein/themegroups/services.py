@@ -5,7 +5,6 @@ recorded under the acting person; e-mail goes out on commit."""
 import datetime
 import logging
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -17,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from plein.accounts.choices import Role
 from plein.audit.services import acting_as
+from plein.core.utils import absolute_url
 from plein.organisations.choices import OrganisationType
 
 from .choices import ENROLLMENT_TRANSITIONS, OPEN_ENROLLMENT_STATUSES, EnrollmentStatus
@@ -34,10 +34,6 @@ from .models import (
 
 User = get_user_model()
 logger = logging.getLogger(__name__)
-
-
-def site_url(path: str) -> str:
-    return settings.PLEIN_SITE_URL.rstrip("/") + path
 
 
 def _mail_on_commit(*, to, subject, template, context):
@@ -250,7 +246,7 @@ def enrollment_place(*, enrollment, acting_user, automatic=False) -> Enrollment:
             "automatic": automatic,
             "invited": invited,
             "has_account": User.objects.filter(email__iexact=enrollment.contact_email).exists(),
-            "url": site_url(reverse("themegroups:group_detail", args=[group.uuid])),
+            "url": absolute_url(reverse("themegroups:group_detail", args=[group.uuid])),
         },
     )
     return enrollment
@@ -543,8 +539,8 @@ def send_reminder(meeting) -> int:
     if recipients:
         context = {
             "meeting": meeting,
-            "url": site_url(reverse("themegroups:meeting_detail", args=[meeting.uuid])),
-            "ics_url": site_url(reverse("themegroups:meeting_ics", args=[meeting.uuid])),
+            "url": absolute_url(reverse("themegroups:meeting_detail", args=[meeting.uuid])),
+            "ics_url": absolute_url(reverse("themegroups:meeting_ics", args=[meeting.uuid])),
         }
         for email in recipients:
             _mail_on_commit(

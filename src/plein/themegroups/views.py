@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from plein.core.forms import add_service_errors
+from plein.core.utils import is_uuid
 from plein.core.views_base import PleinPermissionMixin
 from plein.organisations.models import Organisation
 
@@ -265,7 +266,7 @@ class SignupView(View):
         if group_uuid:
             initial["groups"] = (
                 list(self.programme_year.groups.filter(uuid__in=[group_uuid]).values_list("pk", flat=True))
-                if _is_uuid(group_uuid)
+                if is_uuid(group_uuid)
                 else []
             )
         return self.render(SignupForm(programme_year=self.programme_year, initial=initial))
@@ -300,19 +301,9 @@ class SignupView(View):
         )
 
 
-def _is_uuid(value):
-    import uuid
-
-    try:
-        uuid.UUID(str(value))
-    except ValueError:
-        return False
-    return True
-
-
 def signup_done(request, year_uuid):
     programme_year = get_object_or_404(ProgrammeYear, uuid=year_uuid)
-    uuids = [u for u in request.session.get("plein_signup", []) if _is_uuid(u)]
+    uuids = [u for u in request.session.get("plein_signup", []) if is_uuid(u)]
     enrollments = Enrollment.objects.filter(uuid__in=uuids, group__programme_year=programme_year).select_related(
         "group"
     )

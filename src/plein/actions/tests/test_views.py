@@ -1,14 +1,13 @@
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from plein.accounts.tests.factories import UserFactory
 from plein.actions.choices import ActionStatus
 from plein.actions.models import Action
+from plein.core.tests.queries import count_queries
 from plein.organisations.tests.factories import OrganisationFactory
 from plein.themegroups.tests.factories import GroupMembershipFactory, MeetingFactory, ThemeGroupFactory
 
@@ -229,13 +228,6 @@ def test_overview_counts_each_action_once_even_when_a_library_is_in_two_groups(c
     assert own.status_counts == [0, 2, 0, 0, 0]
 
 
-def _count_queries(client, url):
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(ctx.captured_queries)
-
-
 def _make_actions(world, n):
     """n actions spread over the world's two libraries and three more in the same groups."""
     libraries = [world.library, world.other_library]
@@ -261,17 +253,17 @@ def test_plan_page_does_a_fixed_number_of_queries(client, world, role):
     client.force_login(world.users[role])
     url = _plan(world.library)
     _make_actions(world, 3)
-    few = _count_queries(client, url)
+    few = count_queries(client, url)
     _make_actions(world, 40)
     assert Action.objects.count() == 43 and Action.objects.filter(library=world.library).count() > 5
-    assert _count_queries(client, url) == few
+    assert count_queries(client, url) == few
 
 
 def test_overview_page_does_a_fixed_number_of_queries(client, world):
     client.force_login(world.users["facilitator"])
     url = reverse("actions:overview")
     _make_actions(world, 3)
-    few = _count_queries(client, url)
+    few = count_queries(client, url)
     _make_actions(world, 40)
-    assert _count_queries(client, url) == few
-    assert _count_queries(client, url + f"?group={world.group.uuid}&status=bezig") == few
+    assert count_queries(client, url) == few
+    assert count_queries(client, url + f"?group={world.group.uuid}&status=bezig") == few

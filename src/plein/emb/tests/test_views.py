@@ -1,12 +1,11 @@
 import io
 
 import pytest
-from django.db import connection as db_connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from plein.actions.choices import ActionOrigin
 from plein.actions.models import Action
+from plein.core.tests.queries import count_queries
 from plein.emb.models import Connection, PortfolioEntry
 from plein.emb.seed import programme
 from plein.organisations.tests.factories import LocationFactory, OrganisationFactory
@@ -15,13 +14,6 @@ from plein.themegroups.tests.factories import GroupMembershipFactory
 from .factories import ConnectionActionFactory, ConnectionFactory, PortfolioEntryFactory, ProgrammeFactory, shared
 
 pytestmark = pytest.mark.django_db
-
-
-def _count_queries(client, url):
-    with CaptureQueriesContext(db_connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(ctx.captured_queries)
 
 
 def _grow(library, n=8):
@@ -40,29 +32,29 @@ def test_library_pages_do_a_fixed_number_of_queries(client, world, name):
     first = PortfolioEntryFactory(library=world.library)
     ConnectionActionFactory(connection=ConnectionFactory(library=world.library, source=ido, target=first))
     url = reverse(name, args=[world.library.uuid])
-    few = _count_queries(client, url)
+    few = count_queries(client, url)
     _grow(world.library)
-    assert _count_queries(client, url) == few
+    assert count_queries(client, url) == few
 
 
 def test_group_comparison_does_a_fixed_number_of_queries(client, world):
     client.force_login(world.users["facilitator"])
     url = reverse("emb:group_compare", args=[world.group.uuid])
     _grow(world.library, 2)
-    few = _count_queries(client, url)
+    few = count_queries(client, url)
     for _ in range(3):
         library = OrganisationFactory()
         GroupMembershipFactory(group=world.group, library=library)
         _grow(library, 3)
-    assert _count_queries(client, url) == few
+    assert count_queries(client, url) == few
 
 
 def test_catalogue_does_a_fixed_number_of_queries(client, world):
     client.force_login(world.users["facilitator"])
     url = reverse("emb:catalogue")
-    few = _count_queries(client, url)
+    few = count_queries(client, url)
     ProgrammeFactory.create_batch(10)
-    assert _count_queries(client, url) == few
+    assert count_queries(client, url) == few
 
 
 def test_coordinator_adds_a_programme_and_a_connection(client, world):

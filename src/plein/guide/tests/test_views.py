@@ -1,9 +1,8 @@
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from plein.actions.models import Action
+from plein.core.tests.queries import count_queries
 from plein.guide import services
 from plein.guide.choices import VersionStatus
 from plein.guide.models import Answer, Step, StepState, Trajectory
@@ -17,13 +16,6 @@ pytestmark = pytest.mark.django_db
 
 def _step_url(trajectory, key="partners"):
     return reverse("guide:step", kwargs={"uuid": trajectory.uuid, "key": key})
-
-
-def _count_queries(client, url):
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(ctx.captured_queries)
 
 
 def test_coordinator_starts_a_route_for_a_location(client, world):
@@ -192,24 +184,24 @@ def test_route_page_does_a_fixed_number_of_queries(client, world):
     trajectory = TrajectoryFactory(library=world.library)
     client.force_login(world.users["coordinator"])
     url = reverse("guide:trajectory", kwargs={"uuid": trajectory.uuid})
-    few = _count_queries(client, url)
+    few = count_queries(client, url)
     step_url = _step_url(trajectory)
-    few_step = _count_queries(client, step_url)
+    few_step = count_queries(client, step_url)
     user = world.users["coordinator"]
     for step in Step.objects.filter(version__status=VersionStatus.PUBLISHED):
         answers = {i.key: "Antwoord" for i in step.items.all() if i.kind == "vraag"}
         ticks = {i.key for i in step.items.all() if i.kind == "check"}
         services.step_save(trajectory=trajectory, step=step, acting_user=user, answers=answers, ticked=ticks, done=True)
     PartnerFactory.create_batch(10, trajectory=trajectory)
-    assert _count_queries(client, url) == few
-    assert _count_queries(client, step_url) == few_step
+    assert count_queries(client, url) == few
+    assert count_queries(client, step_url) == few_step
 
 
 def test_facilitator_overview_shows_progress_and_stuck_steps_in_a_fixed_number_of_queries(client, world):
     published_guide()
     client.force_login(world.users["facilitator"])
     url = reverse("guide:overview")
-    few = _count_queries(client, url)
+    few = count_queries(client, url)
     user = world.users["coordinator"]
     step = Step.objects.get(version__status=VersionStatus.PUBLISHED, key="partners")
     for n in range(6):
@@ -217,6 +209,6 @@ def test_facilitator_overview_shows_progress_and_stuck_steps_in_a_fixed_number_o
         GroupMembershipFactory(group=world.other_group, library=library)
         trajectory = TrajectoryFactory(library=library)
         services.step_save(trajectory=trajectory, step=step, acting_user=user, answers={}, ticked={"partners-ingevuld"})
-    assert _count_queries(client, url) == few
+    assert count_queries(client, url) == few
     html = client.get(url).content.decode()
     assert "Waar lopen bibliotheken vast" in html and "Bibliotheek 5" in html and "Partners" in html

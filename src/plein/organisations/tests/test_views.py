@@ -1,9 +1,8 @@
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from plein.accounts.tests.factories import UserFactory
+from plein.core.tests.queries import count_queries
 from plein.organisations.models import Location
 from plein.organisations.tests.factories import LocationFactory, MunicipalityFactory, OrganisationFactory
 
@@ -95,42 +94,35 @@ def test_library_without_province_is_refused_with_a_message_at_the_field(client,
     assert "Kies de provincie waar deze organisatie werkt." in response.content.decode()
 
 
-def _count_queries(client, url):
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(ctx.captured_queries)
-
-
 def test_organisation_list_does_a_fixed_number_of_queries(client, world):
     client.force_login(world.users["facilitator"])
     url = reverse("organisations:list")
-    few = _count_queries(client, url)
+    few = count_queries(client, url)
     for _ in range(30):
         org = OrganisationFactory()
         LocationFactory.create_batch(2, organisation=org)
         UserFactory(organisation=org)
-    assert _count_queries(client, url) == few
+    assert count_queries(client, url) == few
 
 
 def test_organisation_page_does_a_fixed_number_of_queries(client, world):
     client.force_login(world.users["coordinator"])
     url = reverse("organisations:detail", args=[world.library.uuid])
-    few = _count_queries(client, url)
+    few = count_queries(client, url)
     LocationFactory.create_batch(20, organisation=world.library)
     UserFactory.create_batch(10, organisation=world.library)
-    assert _count_queries(client, url) == few
+    assert count_queries(client, url) == few
 
 
 def test_history_page_does_a_fixed_number_of_queries(client, world):
     client.force_login(world.users["administrator"])
     url = reverse("organisations:history", args=[world.library.uuid])
-    few = _count_queries(client, url)
+    few = count_queries(client, url)
     from plein.organisations import services
 
     for i in range(15):
         services.location_update(location=world.location, acting_user=world.users["coordinator"], name=f"Naam {i}")
-    assert _count_queries(client, url) == few
+    assert count_queries(client, url) == few
 
 
 def test_type_change_that_leaves_people_with_misfit_roles_is_refused(client, world):

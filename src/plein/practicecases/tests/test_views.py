@@ -1,24 +1,16 @@
 import pytest
 from django.core import mail
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from plein.accounts.choices import NotificationFrequency
 from plein.accounts.tests.factories import UserFactory
+from plein.core.tests.queries import count_queries
 from plein.practicecases.models import CaseReply, PracticeCase
 from plein.themegroups.tests.factories import MeetingFactory
 
 from .factories import CaseReplyFactory, PracticeCaseFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def _count_queries(client, url):
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(ctx.captured_queries)
 
 
 def test_coordinator_brings_in_a_case_for_their_own_library(client, world, django_capture_on_commit_callbacks):
@@ -165,11 +157,11 @@ def test_case_page_does_a_fixed_number_of_queries(client, world):
     for _ in range(2):
         CaseReplyFactory(case=case, author=UserFactory(organisation=world.library))
     client.force_login(world.users["coordinator"])
-    few = _count_queries(client, url)
+    few = count_queries(client, url)
     for i in range(28):
         CaseReplyFactory(case=case, author=UserFactory(organisation=world.library if i % 2 else world.other_library))
     assert case.replies.count() == 30
-    assert _count_queries(client, url) == few
+    assert count_queries(client, url) == few
 
 
 def test_case_list_does_a_fixed_number_of_queries(client, world):
@@ -183,8 +175,8 @@ def test_case_list_does_a_fixed_number_of_queries(client, world):
     url = reverse("practicecases:case_list", kwargs={"group_uuid": world.group.uuid})
     client.force_login(world.users["desk_worker"])
     add_cases(2)
-    few = _count_queries(client, url)
+    few = count_queries(client, url)
     add_cases(18)
     html = client.get(url).content.decode()
     assert "20 praktijkcasussen" in html
-    assert _count_queries(client, url) == few
+    assert count_queries(client, url) == few

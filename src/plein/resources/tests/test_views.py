@@ -1,9 +1,8 @@
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from plein.accounts.tests.factories import UserFactory
+from plein.core.tests.queries import count_queries
 from plein.resources.models import Resource
 from plein.resources.seed import seed_article_tools
 from plein.themegroups.tests.factories import ThemeGroupFactory
@@ -229,13 +228,6 @@ def test_the_menu_offers_resources_to_every_logged_in_user(client, world):
     assert f'href="{reverse("resources:list")}"' in html and "Hulpmiddelen" in html
 
 
-def _count_queries(client, url):
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(ctx.captured_queries)
-
-
 def _more_resources(world, n):
     for i in range(n):
         group = ThemeGroupFactory(programme_year=world.year)
@@ -252,20 +244,20 @@ def test_the_list_does_a_fixed_number_of_queries(client, world, role):
     _more_resources(world, 1)
     client.force_login(world.users[role])
     url = reverse("resources:list")
-    few = _count_queries(client, url)
-    filtered = _count_queries(client, f"{url}?groep={world.group.uuid}&thema=partners")
+    few = count_queries(client, url)
+    filtered = count_queries(client, f"{url}?groep={world.group.uuid}&thema=partners")
     _more_resources(world, 20)
-    assert _count_queries(client, url) == few
-    assert _count_queries(client, f"{url}?groep={world.group.uuid}&thema=partners") == filtered
+    assert count_queries(client, url) == few
+    assert count_queries(client, f"{url}?groep={world.group.uuid}&thema=partners") == filtered
 
 
 def test_the_detail_page_does_a_fixed_number_of_queries(client, world):
     client.force_login(world.users["coordinator"])
     resource = ResourceFactory(groups=[world.group], topics=["partners"])
     url = reverse("resources:detail", args=[resource.uuid])
-    few = _count_queries(client, url)
+    few = count_queries(client, url)
     resource.groups.add(*[ThemeGroupFactory(programme_year=world.year) for _ in range(10)])
-    assert _count_queries(client, url) == few
+    assert count_queries(client, url) == few
 
 
 def test_a_facilitator_of_another_poi_cannot_change_a_resource_shared_with_everyone(world):
