@@ -267,3 +267,14 @@ def test_overview_page_does_a_fixed_number_of_queries(client, world):
     _make_actions(world, 40)
     assert count_queries(client, url) == few
     assert count_queries(client, url + f"?group={world.group.uuid}&status=bezig") == few
+
+
+def test_edit_form_shows_the_saved_date_in_the_date_picker(client, world):
+    import datetime
+
+    from plein.actions.tests.factories import ActionFactory
+
+    action = ActionFactory(library=world.library, due_date=datetime.date(2027, 1, 8))
+    client.force_login(world.users["coordinator"])
+    html = client.get(reverse("actions:update", args=[action.uuid])).content.decode()
+    assert 'type="date"' in html and 'value="2027-01-08"' in html
