@@ -41,6 +41,7 @@ NAV_ITEMS = [
     NavItem(_("EMB programmes"), "emb:catalogue", "emb.manage_catalogue", "/emb/"),
     NavItem(_("Ontwikkelplein"), "guide:index", section="/ontwikkelplein/", condition=works_at_library),
     NavItem(_("Ontwikkelplein"), "guide:overview", "guide.view_overview", "/ontwikkelplein/"),
+    NavItem(_("Registering"), "registration:desk", "registration.register_visits", "/registreren/", works_at_library),
     NavItem(_("Figures"), "registration:figures", "registration.view_figures", "/cijfers/"),
     NavItem(_("Resources"), "resources:list", "resources.list_resources", "/hulpmiddelen/"),
     NavItem(_("My organisation"), "organisations:mine", section="/mijn-organisatie/"),

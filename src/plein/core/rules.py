@@ -318,6 +318,26 @@ rules.add_perm(
     | (is_municipality & location_in_own_municipality),
 )
 
+# Registering visits at the desk: desk workers and coordinators of a library, at an IDO
+# branch of their own library; undo only one's own registration, shortly after.
+
+
+@rules.predicate
+def is_ido_branch_of_own_library(user, location):
+    return location is not None and location.has_ido and location_of_own_library.test(user, location)
+
+
+@rules.predicate
+def may_still_undo(user, visit):
+    from plein.registration.services import can_undo
+
+    return visit is not None and can_undo(visit, user)
+
+
+rules.add_perm("registration.register_visits", is_library_staff & has_organisation)
+rules.add_perm("registration.register_at_location", is_library_staff & is_ido_branch_of_own_library)
+rules.add_perm("registration.undo_visit", is_library_staff & may_still_undo)
+
 # --- audit --------------------------------------------------------------------------------
 
 rules.add_perm("audit.view_history", is_manager)

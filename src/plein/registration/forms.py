@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import selectors
+from .choices import CategoryKind
 
 MAX_YEARS = 10
 
@@ -70,3 +71,84 @@ class FiguresForm(forms.Form):
             day = data.get("datum") or timezone.localdate()
             data["period"] = selectors.period_for(kind, day, today=timezone.localdate())
         return data
+
+
+# --- the desk -----------------------------------------------------------------------------
+
+
+class CategoryField(forms.ChoiceField):
+    """Big radio buttons for the options of one kind (loaded once per page); cleans to the
+    Category itself."""
+
+    widget = forms.RadioSelect
+
+    def __init__(self, categories, *, required=True, empty_label=None, **kwargs):
+        self.by_pk = {str(c.pk): c for c in categories}
+        choices = [(str(c.pk), c.label) for c in categories]
+        if not required:
+            choices = [("", empty_label or _("None"))] + choices
+        error_messages = kwargs.pop("error_messages", {})
+        error_messages.setdefault("invalid_choice", _("Choose one of the options."))
+        super().__init__(choices=choices, required=required, error_messages=error_messages, **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        return self.by_pk.get(value) if value else None
+
+
+class BranchForm(forms.Form):
+    vestiging = forms.ChoiceField(
+        label=_("IDO branch where you work"),
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose the branch where you work.")},
+    )
+
+    def __init__(self, *args, locations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["vestiging"].choices = [(str(loc.uuid), loc.name) for loc in locations]
+
+
+class VisitForm(forms.Form):
+    idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
+
+    def __init__(self, *args, categories, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["channel"] = CategoryField(
+            categories.get(CategoryKind.CHANNEL, []),
+            label=_("How did the visitor come?"),
+            error_messages={"required": _("Choose how the visitor came.")},
+        )
+        self.fields["duration"] = CategoryField(
+            categories.get(CategoryKind.DURATION, []),
+            label=_("How long did the help take?"),
+            error_messages={"required": _("Choose how long the help took.")},
+        )
+        self.order_fields(["channel", "duration", "idempotency_key"])
+
+
+QUESTION_FIELD_TEXT = {
+    # field: (kind, label, required message or None for optional)
+    "domain": (CategoryKind.DOMAIN, _("Domain"), _("Choose the domain.")),
+    "topic": (CategoryKind.TOPIC, _("Topic of the question"), _("Choose the topic.")),
+    "help": (CategoryKind.HELP, _("Help given"), _("Choose the help you gave.")),
+    "organisation": (CategoryKind.ORGANISATION, _("Organisation"), None),
+    "digid_follow_up": (CategoryKind.DIGID_FOLLOW_UP, _("DigiD follow-up"), None),
+    "referral": (CategoryKind.REFERRAL, _("Referred to"), None),
+}
+
+
+class QuestionForm(forms.Form):
+    def __init__(self, *args, categories, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, (kind, label, required_message) in QUESTION_FIELD_TEXT.items():
+            if required_message:
+                self.fields[name] = CategoryField(
+                    categories.get(kind, []), label=label, error_messages={"required": required_message}
+                )
+            else:
+                self.fields[name] = CategoryField(
+                    categories.get(kind, []), label=label, required=False, empty_label=_("Not applicable")
+                )
+
+
+QuestionFormSet = forms.formset_factory(QuestionForm, extra=0, min_num=1, validate_min=True, max_num=20)

@@ -343,3 +343,47 @@ def figures(*, scope: Scope, period: Period) -> Figures:
         else:
             bucket.questions += r["n"]
     return Figures(scope, period, previous, visits, questions, breakdowns, unit, list(buckets.values()))
+
+
+# --- the desk -----------------------------------------------------------------------------
+
+RECENT_AT_DESK = 5
+
+
+def desk_locations(user) -> QuerySet[Location]:
+    """The IDO branches where this user registers visits: those of their own library."""
+    if not user.is_authenticated or user.organisation_id is None:
+        return Location.objects.none()
+    return Location.objects.filter(organisation_id=user.organisation_id, has_ido=True).order_by("name")
+
+
+def active_categories() -> dict:
+    """Every option still in use, per kind, common choices first (one query)."""
+    by_kind = defaultdict(list)
+    for category in Category.objects.filter(retired_at__isnull=True).order_by("kind", "position", "label"):
+        by_kind[category.kind].append(category)
+    return by_kind
+
+
+def recent_visits(*, user, location, limit=RECENT_AT_DESK):
+    """The last few registrations of this user at this branch, with their questions."""
+    from django.db.models import Prefetch
+
+    from .models import Question, Visit
+
+    return list(
+        Visit.objects.filter(registered_by=user, location=location)
+        .select_related("channel", "duration")
+        .prefetch_related(Prefetch("questions", Question.objects.select_related("topic")))
+        .order_by("-created_at", "-pk")[:limit]
+    )
+
+
+def own_visit(*, user, uuid):
+    """A visit this user registered (404 otherwise): the one an undo button names."""
+    from .models import Visit
+
+    visit = Visit.objects.filter(registered_by=user, uuid=uuid).select_related("location").first()
+    if visit is None or not user.is_authenticated:
+        raise Http404
+    return visit

@@ -1,13 +1,20 @@
-from django.shortcuts import render
+import uuid
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 
 from plein.core.views_base import PleinPermissionMixin
 
-from . import charts, selectors
+from . import charts, selectors, services
 from .choices import Metric
-from .forms import FiguresForm
+from .forms import BranchForm, FiguresForm, QuestionFormSet, VisitForm
 
 
 def _period_label(period) -> str:
@@ -83,3 +90,201 @@ class FiguresView(PleinPermissionMixin, View):
                 page_title=_("IDO figures: %(scope)s") % {"scope": current.label},
             )
         return render(request, "registration/figures.html", context)
+
+
+# --- the desk: registering visits --------------------------------------------------------
+
+SESSION_BRANCH = "registration_branch"
+QUESTIONS_PREFIX = "vraag"
+
+
+def _wants_json(request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _desk_location(request):
+    """The IDO branch chosen at this desk (kept in the session), or None."""
+    key = request.session.get(SESSION_BRANCH)
+    if not key:
+        return None
+    return selectors.desk_locations(request.user).filter(uuid=key).first()
+
+
+def _new_key() -> str:
+    return uuid.uuid4().hex
+
+
+def _unbound_copy(visit_form, formset, categories, add=0):
+    """The forms again, filled with what was posted but without error messages (after
+    "add another question"), with `add` empty question blocks more."""
+    initial = {name: visit_form[name].value() for name in visit_form.fields}
+    blocks = [
+        {name: form[name].value() for name in form.fields}
+        for form in formset.forms
+        if any(form[name].value() for name in form.fields)
+    ] or [{}]
+    form_class = QuestionFormSet
+    new_visit_form = VisitForm(initial=initial, categories=categories)
+    new_formset = form_class(initial=blocks, prefix=QUESTIONS_PREFIX, form_kwargs={"categories": categories})
+    new_formset.extra = add
+    return new_visit_form, new_formset
+
+
+class DeskView(PleinPermissionMixin, View):
+    """/registreren/: register one visit (with its questions) in one request, see and undo the
+    last few registrations. Without a chosen branch it asks for the branch first."""
+
+    permission_required = "registration.register_visits"
+
+    def _render(self, request, location, visit_form, formset, status=200):
+        context = {
+            "location": location,
+            "form": visit_form,
+            "formset": formset,
+            "recent": [
+                (visit, services.can_undo(visit, request.user))
+                for visit in selectors.recent_visits(user=request.user, location=location)
+            ],
+            "undo_minutes": services.UNDO_MINUTES,
+            "page_title": _("Register a visit"),
+            "breadcrumbs": [(_("Register a visit"), None)],
+        }
+        return render(request, "registration/desk.html", context, status=status)
+
+    def _branch_page(self, request):
+        return BranchView.render_choice(request, BranchForm(locations=selectors.desk_locations(request.user)))
+
+    def get(self, request):
+        location = _desk_location(request)
+        if location is None:
+            return self._branch_page(request)
+        categories = selectors.active_categories()
+        visit_form = VisitForm(initial={"idempotency_key": _new_key()}, categories=categories)
+        formset = QuestionFormSet(prefix=QUESTIONS_PREFIX, form_kwargs={"categories": categories})
+        return self._render(request, location, visit_form, formset)
+
+    def post(self, request):
+        location = _desk_location(request)
+        if location is None and "vestiging" in request.POST:  # the branch choice shown at /registreren/
+            return BranchView.as_view()(request)
+        if location is None:
+            if _wants_json(request):
+                return JsonResponse(
+                    {"ok": False, "errors": {"location": [_("Choose the branch where you work.")]}}, status=400
+                )
+            return self._branch_page(request)
+        if not request.user.has_perm("registration.register_at_location", location):
+            return self.handle_no_permission()
+        categories = selectors.active_categories()
+        visit_form = VisitForm(request.POST, categories=categories)
+        formset = QuestionFormSet(request.POST, prefix=QUESTIONS_PREFIX, form_kwargs={"categories": categories})
+        if "add_question" in request.POST:
+            visit_form, formset = _unbound_copy(visit_form, formset, categories, add=1)
+            return self._render(request, location, visit_form, formset)
+        if visit_form.is_valid() and formset.is_valid():
+            questions = [form.cleaned_data for form in formset.forms if form.has_changed() or not form.empty_permitted]
+            try:
+                visit, created = services.visit_register(
+                    acting_user=request.user,
+                    location=location,
+                    channel=visit_form.cleaned_data["channel"],
+                    duration=visit_form.cleaned_data["duration"],
+                    questions=questions,
+                    idempotency_key=visit_form.cleaned_data["idempotency_key"],
+                )
+            except ValidationError as error:
+                self._add_service_errors(visit_form, formset, error)
+            else:
+                count = visit.questions.count()
+                message = ngettext(
+                    "Visit registered: %(count)s question", "Visit registered: %(count)s questions", count
+                ) % {"count": count}
+                if _wants_json(request):
+                    if "X-Plein-Queued" not in request.headers:
+                        messages.success(request, message)  # shown on the page the script loads next
+                    return JsonResponse(
+                        {"ok": True, "created": created, "visit": str(visit.uuid), "message": message},
+                        status=201 if created else 200,
+                    )
+                messages.success(request, message)
+                return redirect("registration:desk")
+        if _wants_json(request):
+            return JsonResponse({"ok": False, "errors": self._errors(visit_form, formset)}, status=400)
+        return self._render(request, location, visit_form, formset)
+
+    @staticmethod
+    def _add_service_errors(visit_form, formset, error):
+        for key, errors in error.message_dict.items():
+            if key.startswith("question_"):
+                _, number, field = key.split("_", 2)
+                index = int(number) - 1
+                if index < len(formset.forms) and field in formset.forms[index].fields:
+                    formset.forms[index].add_error(field, errors)
+                    continue
+            visit_form.add_error(key if key in visit_form.fields else None, errors)
+
+    @staticmethod
+    def _errors(visit_form, formset) -> dict:
+        errors = {key: list(messages_) for key, messages_ in visit_form.errors.items()}
+        for index, form in enumerate(formset.forms):
+            for key, messages_ in form.errors.items():
+                errors[f"{formset.prefix}-{index}-{key}"] = list(messages_)
+        if formset.non_form_errors():
+            errors["questions"] = list(formset.non_form_errors())
+        return errors
+
+
+class BranchView(PleinPermissionMixin, View):
+    """/registreren/vestiging/: choose (or change) the IDO branch of this desk; remembered in
+    the session. A branch of another library is 404."""
+
+    permission_required = "registration.register_visits"
+
+    @staticmethod
+    def render_choice(request, form, status=200):
+        context = {
+            "form": form,
+            "page_title": _("Choose your IDO branch"),
+            "breadcrumbs": [(_("Register a visit"), reverse("registration:desk")), (_("Choose your IDO branch"), None)],
+            "no_branches": not form.fields["vestiging"].choices,
+        }
+        return render(request, "registration/desk_branch.html", context, status=status)
+
+    def get(self, request):
+        current = _desk_location(request)
+        form = BranchForm(
+            initial={"vestiging": str(current.uuid) if current else None},
+            locations=selectors.desk_locations(request.user),
+        )
+        return self.render_choice(request, form)
+
+    def post(self, request):
+        key = request.POST.get("vestiging")
+        if not key:
+            form = BranchForm(request.POST, locations=selectors.desk_locations(request.user))
+            form.is_valid()
+            return self.render_choice(request, form)
+        try:
+            uuid.UUID(key)
+        except ValueError:
+            raise Http404 from None
+        location = get_object_or_404(selectors.desk_locations(request.user), uuid=key)
+        if not request.user.has_perm("registration.register_at_location", location):
+            return self.handle_no_permission()
+        request.session[SESSION_BRANCH] = str(location.uuid)
+        messages.success(request, _("You register visits at %(branch)s.") % {"branch": location.name})
+        return redirect("registration:desk")
+
+
+class UndoView(PleinPermissionMixin, View):
+    """POST /registreren/<visit>/ongedaan-maken/: undo one's own registration, shortly after."""
+
+    permission_required = "registration.undo_visit"
+
+    def get_permission_object(self):
+        return selectors.own_visit(user=self.request.user, uuid=self.kwargs["visit"])
+
+    def post(self, request, visit):
+        services.visit_delete(visit=self.get_permission_object(), acting_user=request.user)
+        messages.success(request, _("The registration has been undone."))
+        return redirect("registration:desk")

@@ -5,7 +5,20 @@ facilitator coaches both world libraries; the world's municipality user serves n
 municipality yet, so it sees the page but no branch; administrators see everything,
 including the national, provincial and municipal scopes. A scope the user may not see is 404."""
 
-from plein.core.tests.matrix import LOGIN, NOT_FOUND, OK, row
+from plein.core.tests.matrix import FORBIDDEN, LOGIN, NOT_FOUND, OK, row
+
+# The desk: desk workers and coordinators of a library register visits at their own IDO
+# branches; everyone else is 403. The undo URL takes a POST only (GET: 405 for the one who
+# registered the visit, 404 for everyone else, who may not see it).
+DESK = row(LOGIN, FORBIDDEN, FORBIDDEN, OK, OK, FORBIDDEN)
+
+
+def _desk_visit(w):
+    from plein.registration import services
+    from plein.registration.tests.factories import visit_data
+
+    visit, _ = services.visit_register(acting_user=w.users["desk_worker"], **visit_data(location=w.location))
+    return {"visit": visit.uuid}
 
 
 def _scope(key):
@@ -59,4 +72,7 @@ MATRIX = [
         _scope(lambda w: "bibliotheek-00000000-0000-0000-0000-000000000000"),
         row(LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
     ),
+    ("registration:desk", "", lambda w: {}, DESK),
+    ("registration:desk_branch", "", lambda w: {}, DESK),
+    ("registration:desk_undo", "own visit", _desk_visit, row(LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, 405, NOT_FOUND)),
 ]
