@@ -6,6 +6,7 @@ app_name = "registration"
 
 urlpatterns = [
     path("cijfers/", views.FiguresView.as_view(), name="figures"),
+    path("cijfers/export/", views.ExportView.as_view(), name="export"),
     path("cijfers/<str:scope>/", views.FiguresView.as_view(), name="figures_scope"),
     path("registreren/", views.DeskView.as_view(), name="desk"),
     path("registreren/vestiging/", views.BranchView.as_view(), name="desk_branch"),

@@ -92,6 +92,33 @@ class FiguresView(PleinPermissionMixin, View):
         return render(request, "registration/figures.html", context)
 
 
+class ExportView(PleinPermissionMixin, View):
+    """/cijfers/export/: the registrations of the chosen scope and period, one row per question,
+    in the national registration's column layout (CSV streamed, or Excel)."""
+
+    permission_required = "registration.view_figures"
+
+    def get(self, request):
+        from .exports import csv_response, question_rows, xlsx_response
+
+        choices = selectors.scope_choices(user=request.user)
+        current = choices.get(request.GET.get("bereik", "")) if request.GET.get("bereik") else choices.default
+        if current is None:
+            raise Http404
+        data = request.GET.copy()
+        data["bereik"] = current.key
+        data.setdefault("periode", "maand")
+        form = FiguresForm(data, scope_choices=choices)
+        if not form.is_valid():
+            raise Http404
+        period = form.cleaned_data["period"]
+        rows = question_rows(scope=current, period=period)
+        filename = f"ido-registraties-{period.start.isoformat()}-{period.end.isoformat()}"
+        if request.GET.get("formaat") == "xlsx":
+            return xlsx_response(rows, filename)
+        return csv_response(rows, filename)
+
+
 # --- the desk: registering visits --------------------------------------------------------
 
 SESSION_BRANCH = "registration_branch"

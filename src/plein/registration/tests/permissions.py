@@ -29,6 +29,8 @@ ADMIN_ONLY = row(LOGIN, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND)
 
 MATRIX = [
     ("registration:figures", "", lambda w: {}, row(LOGIN, OK, OK, OK, OK, OK)),
+    # The export of the default scope; the world's municipality user has no branch to export.
+    ("registration:export", "", lambda w: {}, row(LOGIN, OK, OK, OK, OK, NOT_FOUND)),
     (
         "registration:figures_scope",
         "own library",

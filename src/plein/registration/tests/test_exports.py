@@ -1,0 +1,56 @@
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from plein.organisations.tests.factories import LocationFactory
+from plein.registration import services
+
+from .factories import category, question, visit_data
+
+pytestmark = pytest.mark.django_db
+
+
+def _register(world, location, **overrides):
+    return services.visit_register(acting_user=world.users["desk_worker"], **visit_data(location=location, **overrides))
+
+
+def test_csv_has_one_row_per_question_in_the_national_layout_for_the_visible_scope(client, world):
+    own = world.location
+    own.has_ido = True
+    own.save()
+    other = LocationFactory(organisation=world.other_library, has_ido=True)
+    _register(world, own, questions=[question(), question(topic=category("onderwerp", "toeslagen"))])
+    _register(world, other)
+    client.force_login(world.users["coordinator"])
+    response = client.get(reverse("registration:export") + "?periode=maand&formaat=csv")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(body), delimiter=";"))
+    assert rows[0][:3] == ["datum", "vestiging", "bibliotheek"]
+    assert len(rows) == 3  # header + two questions of the own library; nothing of the other library
+    assert {r[2] for r in rows[1:]} == {world.library.name}
+    assert {r[8] for r in rows[1:]} == {"digid", "toeslagen"}
+    assert rows[1][0] == timezone.localdate().isoformat()
+
+
+def test_xlsx_export_opens(client, world):
+    world.location.has_ido = True
+    world.location.save()
+    _register(world, world.location)
+    client.force_login(world.users["coordinator"])
+    response = client.get(reverse("registration:export") + "?periode=maand&formaat=xlsx")
+    from openpyxl import load_workbook
+
+    content = b"".join(response.streaming_content)
+    sheet = load_workbook(io.BytesIO(content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "datum" and len(rows) == 2
+
+
+def test_a_scope_the_user_may_not_see_is_404(client, world):
+    client.force_login(world.users["coordinator"])
+    response = client.get(reverse("registration:export") + f"?bereik=bibliotheek-{world.other_library.uuid}")
+    assert response.status_code == 404
