@@ -337,6 +337,7 @@ def may_still_undo(user, visit):
 rules.add_perm("registration.register_visits", is_library_staff & has_organisation)
 rules.add_perm("registration.register_at_location", is_library_staff & is_ido_branch_of_own_library)
 rules.add_perm("registration.undo_visit", is_library_staff & may_still_undo)
+rules.add_perm("registration.import_visits", is_administrator | (is_coordinator & has_organisation))
 
 # --- audit --------------------------------------------------------------------------------
 

@@ -49,6 +49,24 @@ class FiguresForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["bereik"].choices = [(str(label), options) for label, options in scope_choices.groups]
 
+    def _plausible(self, name):
+        value = self.cleaned_data.get(name)
+        latest = timezone.localdate() + datetime.timedelta(days=366)
+        if value is not None and not (datetime.date(2000, 1, 1) <= value <= latest):
+            raise forms.ValidationError(
+                _("Choose a date between 1 January 2000 and %(latest)s.") % {"latest": latest.strftime("%d-%m-%Y")}
+            )
+        return value
+
+    def clean_datum(self):
+        return self._plausible("datum")
+
+    def clean_van(self):
+        return self._plausible("van")
+
+    def clean_tot(self):
+        return self._plausible("tot")
+
     def clean(self):
         data = super().clean()
         if "periode" in self.errors or "datum" in self.errors:
@@ -152,3 +170,21 @@ class QuestionForm(forms.Form):
 
 
 QuestionFormSet = forms.formset_factory(QuestionForm, extra=0, min_num=1, validate_min=True, max_num=20)
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_(
+            "A CSV or Excel file with the columns of the export (datum, vestiging, bezoek, kanaal, duur, "
+            "domein, onderwerp, hulp, and optionally organisatie, digid_vervolg, doorverwijzing)."
+        ),
+    )
+
+    def clean_file(self):
+        uploaded = self.cleaned_data["file"]
+        if not uploaded.name.lower().endswith((".csv", ".xlsx")):
+            raise forms.ValidationError(_("Choose a .csv or .xlsx file."))
+        if uploaded.size > 50 * 1024 * 1024:
+            raise forms.ValidationError(_("The file is larger than 50 MB. Split it up."))
+        return uploaded

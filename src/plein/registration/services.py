@@ -129,7 +129,10 @@ def visit_register(
     (a browser that lost its connection sends again). Returns (visit, created)."""
     existing = Visit.objects.filter(idempotency_key=idempotency_key).first()
     if existing is not None:
-        return existing, False
+        if existing.registered_by_id == getattr(acting_user, "pk", None) and existing.location_id == location.pk:
+            return existing, False  # the same entry sent again
+        # Someone else's key: say nothing about their visit, store nothing.
+        raise ValidationError({"idempotency_key": _("This entry cannot be stored. Send it again as a new visit.")})
     day = day or timezone.localdate()
     channel, duration, cleaned = clean_visit(
         location=location, channel=channel, duration=duration, questions=questions, day=day

@@ -10,5 +10,6 @@ urlpatterns = [
     path("cijfers/<str:scope>/", views.FiguresView.as_view(), name="figures_scope"),
     path("registreren/", views.DeskView.as_view(), name="desk"),
     path("registreren/vestiging/", views.BranchView.as_view(), name="desk_branch"),
+    path("registreren/importeren/", views.ImportView.as_view(), name="import"),
     path("registreren/<uuid:visit>/ongedaan-maken/", views.UndoView.as_view(), name="desk_undo"),
 ]

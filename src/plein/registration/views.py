@@ -14,7 +14,7 @@ from plein.core.views_base import PleinPermissionMixin
 
 from . import charts, selectors, services
 from .choices import Metric
-from .forms import BranchForm, FiguresForm, QuestionFormSet, VisitForm
+from .forms import BranchForm, FiguresForm, ImportForm, QuestionFormSet, VisitForm
 
 
 def _period_label(period) -> str:
@@ -117,6 +117,46 @@ class ExportView(PleinPermissionMixin, View):
         if request.GET.get("formaat") == "xlsx":
             return xlsx_response(rows, filename)
         return csv_response(rows, filename)
+
+
+class ImportView(PleinPermissionMixin, View):
+    """/registreren/importeren/: historic registrations from a CSV or Excel file in the export's
+    columns, for the library's own IDO branches. All or nothing, every bad row named."""
+
+    permission_required = "registration.import_visits"
+
+    def get(self, request):
+        return self.render(ImportForm())
+
+    def post(self, request):
+        from .imports import check_and_import
+
+        form = ImportForm(request.POST, request.FILES)
+        result = None
+        if form.is_valid():
+            result = check_and_import(
+                uploaded=form.cleaned_data["file"],
+                acting_user=request.user,
+                locations=selectors.desk_locations(request.user)
+                if request.user.role != "beheerder"
+                else selectors.locations_visible_to(request.user).filter(has_ido=True),
+            )
+            if not result.errors:
+                messages.success(
+                    request,
+                    _("Imported: %(visits)s visits with %(questions)s questions.")
+                    % {"visits": result.visits, "questions": result.questions},
+                )
+                return redirect("registration:import")
+        return self.render(form, result)
+
+    def render(self, form, result=None):
+        title = _("Import registrations")
+        return render(
+            self.request,
+            "registration/import.html",
+            {"form": form, "result": result, "page_title": title, "breadcrumbs": [(title, None)]},
+        )
 
 
 # --- the desk: registering visits --------------------------------------------------------

@@ -31,6 +31,7 @@ MATRIX = [
     ("registration:figures", "", lambda w: {}, row(LOGIN, OK, OK, OK, OK, OK)),
     # The export of the default scope; the world's municipality user has no branch to export.
     ("registration:export", "", lambda w: {}, row(LOGIN, OK, OK, OK, OK, NOT_FOUND)),
+    ("registration:import", "", lambda w: {}, row(LOGIN, OK, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN)),
     (
         "registration:figures_scope",
         "own library",
