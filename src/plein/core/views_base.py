@@ -17,3 +17,12 @@ class PleinPermissionMixin(LoginRequiredMixin, PermissionRequiredMixin):
 
     def get_permission_object(self):
         return None
+
+
+def render_form_page(request, *, form, title, breadcrumbs, cancel_url, template="form_page.html", status=200, **extra):
+    """The one way Plein shows a form on a page of its own: heading, error summary, fields that
+    keep what was typed, save and cancel."""
+    from django.shortcuts import render
+
+    context = {"form": form, "page_title": title, "breadcrumbs": breadcrumbs, "cancel_url": cancel_url, **extra}
+    return render(request, template, context, status=status)

@@ -13,7 +13,7 @@ from django.views import View
 
 from plein.actions.forms import ActionForm
 from plein.core.forms import add_service_errors
-from plein.core.views_base import PleinPermissionMixin
+from plein.core.views_base import PleinPermissionMixin, render_form_page
 
 from . import selectors, services
 from .forms import (
@@ -70,10 +70,8 @@ class CatalogueView(PleinPermissionMixin, View):
 
 
 def _form_page(request, form, title, crumbs, cancel_url, template="emb/form.html", **extra):
-    return render(
-        request,
-        template,
-        {"form": form, "page_title": title, "breadcrumbs": crumbs, "cancel_url": cancel_url, **extra},
+    return render_form_page(
+        request, form=form, title=title, breadcrumbs=crumbs, cancel_url=cancel_url, template=template, **extra
     )
 
 

@@ -10,7 +10,7 @@ from django.views import View
 
 from plein.audit.selectors import history_for
 from plein.core.forms import add_service_errors
-from plein.core.views_base import PleinPermissionMixin
+from plein.core.views_base import PleinPermissionMixin, render_form_page
 
 from . import selectors, services
 from .forms import LocationForm, MunicipalityForm, OrganisationFilterForm, OrganisationForm
@@ -65,15 +65,12 @@ class OrganisationCreateView(PleinPermissionMixin, View):
 
     def render(self, form):
         title = _("Add an organisation")
-        return render(
+        return render_form_page(
             self.request,
-            "organisations/form.html",
-            {
-                "form": form,
-                "page_title": title,
-                "cancel_url": reverse("organisations:list"),
-                "breadcrumbs": [(_("Organisations"), reverse("organisations:list")), (title, None)],
-            },
+            form=form,
+            title=title,
+            cancel_url=reverse("organisations:list"),
+            breadcrumbs=[(_("Organisations"), reverse("organisations:list")), (title, None)],
         )
 
 
@@ -137,15 +134,12 @@ class OrganisationUpdateView(OrganisationObjectMixin, View):
 
     def render(self, form):
         title = _("Change details")
-        return render(
+        return render_form_page(
             self.request,
-            "organisations/form.html",
-            {
-                "form": form,
-                "page_title": title,
-                "cancel_url": reverse("organisations:detail", args=[self.organisation.uuid]),
-                "breadcrumbs": _org_crumbs(self.request, self.organisation, (title, None)),
-            },
+            form=form,
+            title=title,
+            cancel_url=reverse("organisations:detail", args=[self.organisation.uuid]),
+            breadcrumbs=_org_crumbs(self.request, self.organisation, (title, None)),
         )
 
 
@@ -189,15 +183,12 @@ class LocationCreateView(OrganisationObjectMixin, View):
 
     def render(self, form):
         title = _("Add a branch")
-        return render(
+        return render_form_page(
             self.request,
-            "organisations/form.html",
-            {
-                "form": form,
-                "page_title": title,
-                "cancel_url": reverse("organisations:detail", args=[self.organisation.uuid]),
-                "breadcrumbs": _org_crumbs(self.request, self.organisation, (title, None)),
-            },
+            form=form,
+            title=title,
+            cancel_url=reverse("organisations:detail", args=[self.organisation.uuid]),
+            breadcrumbs=_org_crumbs(self.request, self.organisation, (title, None)),
         )
 
 
@@ -232,15 +223,12 @@ class LocationUpdateView(LocationObjectMixin, View):
 
     def render(self, form):
         title = _("Change branch “%(name)s”") % {"name": self.location.name}
-        return render(
+        return render_form_page(
             self.request,
-            "organisations/form.html",
-            {
-                "form": form,
-                "page_title": title,
-                "cancel_url": reverse("organisations:detail", args=[self.organisation.uuid]),
-                "breadcrumbs": _org_crumbs(self.request, self.organisation, (title, None)),
-            },
+            form=form,
+            title=title,
+            cancel_url=reverse("organisations:detail", args=[self.organisation.uuid]),
+            breadcrumbs=_org_crumbs(self.request, self.organisation, (title, None)),
         )
 
 

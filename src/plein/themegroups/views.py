@@ -13,7 +13,7 @@ from django.views import View
 
 from plein.core.forms import add_service_errors
 from plein.core.utils import is_uuid
-from plein.core.views_base import PleinPermissionMixin
+from plein.core.views_base import PleinPermissionMixin, render_form_page
 from plein.organisations.models import Organisation
 
 from . import selectors, services
@@ -96,15 +96,12 @@ class ProgrammeYearCreateView(PleinPermissionMixin, View):
 
     def render(self, form):
         title = _("New programme year")
-        return render(
+        return render_form_page(
             self.request,
-            "themegroups/form.html",
-            {
-                "form": form,
-                "page_title": title,
-                "cancel_url": reverse("themegroups:list"),
-                "breadcrumbs": [_groups_crumb(), (title, None)],
-            },
+            form=form,
+            title=title,
+            cancel_url=reverse("themegroups:list"),
+            breadcrumbs=[_groups_crumb(), (title, None)],
         )
 
 
@@ -136,15 +133,12 @@ class GroupCreateView(ProgrammeYearMixin, View):
 
     def render(self, form):
         title = _("New theme group for %(year)s") % {"year": self.programme_year.year}
-        return render(
+        return render_form_page(
             self.request,
-            "themegroups/form.html",
-            {
-                "form": form,
-                "page_title": title,
-                "cancel_url": reverse("themegroups:list"),
-                "breadcrumbs": [_groups_crumb(), (title, None)],
-            },
+            form=form,
+            title=title,
+            cancel_url=reverse("themegroups:list"),
+            breadcrumbs=[_groups_crumb(), (title, None)],
         )
 
 
@@ -201,15 +195,12 @@ class GroupUpdateView(GroupObjectMixin, View):
 
     def render(self, form):
         title = _("Change theme group")
-        return render(
+        return render_form_page(
             self.request,
-            "themegroups/form.html",
-            {
-                "form": form,
-                "page_title": title,
-                "cancel_url": reverse("themegroups:group_detail", args=[self.group.uuid]),
-                "breadcrumbs": _group_crumbs(self.group, (title, None)),
-            },
+            form=form,
+            title=title,
+            cancel_url=reverse("themegroups:group_detail", args=[self.group.uuid]),
+            breadcrumbs=_group_crumbs(self.group, (title, None)),
         )
 
 
@@ -697,15 +688,12 @@ class AttendanceConfirmView(MeetingObjectMixin, View):
 
     def render(self, form):
         title = _("Who was there?")
-        return render(
+        return render_form_page(
             self.request,
-            "themegroups/form.html",
-            {
-                "form": form,
-                "page_title": title,
-                "cancel_url": reverse("themegroups:meeting_detail", args=[self.meeting.uuid]),
-                "breadcrumbs": self.crumbs((title, None)),
-            },
+            form=form,
+            title=title,
+            cancel_url=reverse("themegroups:meeting_detail", args=[self.meeting.uuid]),
+            breadcrumbs=self.crumbs((title, None)),
         )
 
 
