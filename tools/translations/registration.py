@@ -47,4 +47,7 @@ NL = {
     "Choose how long the help took.": "Kies hoe lang de hulp duurde.",
     "Register at least one question.": "Registreer minstens één vraag.",
     "Question %(n)s: choose the %(what)s.": "Vraag %(n)s: kies het %(what)s.",
+    "area count": "telling per gebied",
+    "area counts": "tellingen per gebied",
+    "Day": "Dag",
 }

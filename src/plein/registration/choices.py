@@ -35,3 +35,22 @@ class Metric(models.TextChoices):
     QUESTIONS = "vragen", _("Questions")
     VISITS_BY = "bezoeken_per", _("Visits per category")
     QUESTIONS_BY = "vragen_per", _("Questions per category")
+
+
+class Span(models.TextChoices):
+    """How long a coarse rollup row counts for."""
+
+    DAY = "dag", _("Day")
+    MONTH = "maand", _("Month")
+
+
+# Areas of the coarse rollups (AreaCount.area).
+NATIONAL_AREA = "NL"
+
+
+def province_area(province: str) -> str:
+    return f"P-{province}"
+
+
+def location_area(location_id: int) -> str:
+    return f"L-{location_id}"

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from plein.organisations.models import Location
 
-from .choices import CategoryKind, Metric
+from .choices import CategoryKind, Metric, Span
 
 
 class Category(models.Model):
@@ -168,3 +168,27 @@ class DailyCount(models.Model):
 
     def __str__(self):
         return f"{self.day} {self.location_id} {self.metric} {self.category_id}: {self.value}"
+
+
+class AreaCount(models.Model):
+    """Coarser rollups, so that a big scope reads a few thousand rows instead of millions:
+    per month for each branch (area "L-<id>"), and per day and per month for each province
+    ("P-ZH") and the whole country ("NL"). Kept in step with DailyCount by the same services;
+    `category_id` 0 is the total of a metric (a plain number, so one unique key fits all)."""
+
+    span = models.CharField(max_length=5, choices=Span.choices)
+    start = models.DateField(help_text="The day, or the first day of the month.")
+    area = models.CharField(max_length=20)
+    metric = models.CharField(max_length=20, choices=Metric.choices)
+    category_id = models.IntegerField(default=0)
+    value = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("area count")
+        verbose_name_plural = _("area counts")
+        constraints = [
+            models.UniqueConstraint("area", "span", "start", "metric", "category_id", name="area_count_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.area} {self.span} {self.start} {self.metric} {self.category_id}: {self.value}"

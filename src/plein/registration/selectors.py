@@ -1,18 +1,21 @@
 """Reads for IDO registration: the figures.
 
-Figures come only from the rollup table (DailyCount), never from the questions themselves, so
-a dashboard costs the same few queries for one branch in a week as for the whole country over
-five years. Visibility lives here and in `plein.core.rules` ("IDO registration"): library
-staff see their own library's branches, facilitators those of the libraries they coach, the
-municipality role the branches in its own municipalities, administrators everything. A scope
-outside that is 404.
+Figures come only from the rollup tables, never from the questions themselves, so a dashboard
+costs the same few queries for one branch in a week as for the whole country over five years:
+whole months are read from month rows (AreaCount), the loose days at either end from day rows
+(DailyCount per branch, or AreaCount for a province or the country). The country over five
+years is then some sixty month rows per category instead of two million questions.
+
+Visibility lives here and in `plein.core.rules` ("IDO registration"): library staff see their
+own library's branches, facilitators those of the libraries they coach, the municipality role
+the branches in its own municipalities, administrators everything. A scope outside that is 404.
 """
 
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import F, Q, QuerySet, Sum
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
@@ -21,8 +24,8 @@ from plein.organisations.choices import Province
 from plein.organisations.models import Location
 from plein.themegroups.models import GroupMembership
 
-from .choices import CategoryKind, Metric
-from .models import Category, DailyCount
+from .choices import NATIONAL_AREA, CategoryKind, Metric, Span, location_area, province_area
+from .models import AreaCount, Category, DailyCount
 
 # Referral targets that are programmes of the library itself (the EMB); the others are partners.
 EMB_REFERRAL_CODES = {"digisterker", "klik-en-tik", "taalhuis", "digitaal-spreekuur", "geldzaken"}
@@ -74,6 +77,7 @@ class Scope:
     key: str  # in the URL: land, alles, provincie-ZH, gemeente-<uuid>, bibliotheek-<uuid>, vestiging-<uuid>
     label: str
     location_ids: list | None  # None: every branch in the country (no filter at all)
+    area: str | None = None  # the province or country rollups that hold exactly this scope
 
 
 @dataclass
@@ -102,8 +106,8 @@ def scope_choices(*, user) -> ScopeChoices:
 
     def add_group(label, items):
         options = []
-        for key, item_label, ids in items:
-            scopes[key] = Scope(key, item_label, ids)
+        for key, item_label, ids, *area in items:
+            scopes[key] = Scope(key, item_label, ids, *area)
             options.append((key, item_label))
         if options:
             groups.append((label, options))
@@ -115,10 +119,14 @@ def scope_choices(*, user) -> ScopeChoices:
         by_province[loc.municipality.province].append(loc.pk)
     role = getattr(user, "role", None)
     if role == Role.ADMINISTRATOR:
-        add_group(_("The Netherlands"), [(NATIONAL, str(_("The Netherlands (all libraries)")), None)])
+        add_group(_("The Netherlands"), [(NATIONAL, str(_("The Netherlands (all libraries)")), None, NATIONAL_AREA)])
         add_group(
             _("Provinces"),
-            [(f"provincie-{p}", str(Province(p).label), by_province[p]) for p in Province.values if p in by_province],
+            [
+                (f"provincie-{p}", str(Province(p).label), by_province[p], province_area(p))
+                for p in Province.values
+                if p in by_province
+            ],
         )
     elif role == Role.FACILITATOR and len(by_library) > 1:
         add_group(_("Together"), [(EVERYTHING, str(_("All libraries you coach")), [loc.pk for loc in locations])])
@@ -291,20 +299,84 @@ def _buckets(period: Period, unit: str) -> dict:
     return buckets
 
 
-def figures(*, scope: Scope, period: Period) -> Figures:
-    """All figures of a scope and period, with the previous period for the trend. Three
-    queries, whatever the number of registrations: categories, counts, time series."""
-    previous = period.previous
-    rows = DailyCount.objects.filter(day__gte=previous.start, day__lte=period.end)
+def _next_month(day: datetime.date) -> datetime.date:
+    return (day.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+
+
+@dataclass(frozen=True)
+class Segments:
+    """A period split into whole months (read from month rows) and loose days at either end.
+    Ranges are inclusive; an empty one has its end before its start."""
+
+    months: tuple  # (first day of the first whole month, last day of the last one)
+    days: tuple  # ((start, end), (start, end)): before and after the whole months
+
+
+def segments(period: Period) -> Segments:
+    first = period.start if period.start.day == 1 else _next_month(period.start)
+    last = first
+    while _next_month(last) - datetime.timedelta(days=1) <= period.end:
+        last = _next_month(last)
+    # whole months are [first, last); none when last == first
+    if last == first:
+        return Segments((first, first - datetime.timedelta(days=1)), ((period.start, period.end), _EMPTY))
+    head = (period.start, first - datetime.timedelta(days=1))
+    tail = (last, period.end)
+    return Segments((first, last - datetime.timedelta(days=1)), (head, tail))
+
+
+_EMPTY = (datetime.date(2000, 1, 2), datetime.date(2000, 1, 1))
+
+
+def _between(field, ranges) -> Q:
+    """Rows whose `field` lies in any of the ranges; always a real condition (never an empty
+    IN list), so the number of queries does not depend on the period."""
+    condition = Q()
+    for start, end in ranges:
+        condition |= Q(**{f"{field}__gte": start, f"{field}__lte": end})
+    return condition
+
+
+def _day_rows(scope: Scope, ranges) -> QuerySet:
+    """Day rows of the scope with a common shape: day, metric, category_id, value."""
+    if scope.area:
+        rows = AreaCount.objects.filter(_between("start", ranges), area=scope.area, span=Span.DAY)
+        return rows.annotate(day=F("start"))
+    rows = DailyCount.objects.filter(_between("day", ranges))
     if scope.location_ids is not None:
         rows = rows.filter(location_id__in=scope.location_ids)
-    now, before = Q(day__gte=period.start), Q(day__lt=period.start)
-    counts = {
-        (r["metric"], r["category_id"]): (r["now"] or 0, r["before"] or 0)
-        for r in rows.values("metric", "category_id").annotate(
-            now=Sum("value", filter=now), before=Sum("value", filter=before)
-        )
-    }
+    return rows
+
+
+def _month_rows(scope: Scope, ranges) -> QuerySet:
+    """Month rows of the scope: per province or country, or per branch."""
+    rows = AreaCount.objects.filter(_between("start", ranges), span=Span.MONTH)
+    if scope.area:
+        return rows.filter(area=scope.area)
+    if scope.location_ids is not None:
+        return rows.filter(area__in=[location_area(pk) for pk in scope.location_ids])
+    return rows.filter(area=NATIONAL_AREA)
+
+
+def _sums(rows: QuerySet, day_field: str, start: datetime.date, *group) -> QuerySet:
+    now, before = Q(**{f"{day_field}__gte": start}), Q(**{f"{day_field}__lt": start})
+    return rows.values(*group).annotate(now=Sum("value", filter=now), before=Sum("value", filter=before)).order_by()
+
+
+def figures(*, scope: Scope, period: Period) -> Figures:
+    """All figures of a scope and period, with the previous period for the trend. Five
+    queries, whatever the number of registrations or the length of the period: categories,
+    counts from day rows and from month rows, the time series from day rows and month rows."""
+    previous = period.previous
+    parts = [segments(previous), segments(period)]
+    counts = defaultdict(lambda: [0, 0])
+    day_rows = _day_rows(scope, [r for p in parts for r in p.days])
+    month_rows = _month_rows(scope, [p.months for p in parts])
+    for rows, day_field in ((day_rows, "day" if not scope.area else "start"), (month_rows, "start")):
+        for r in _sums(rows, day_field, period.start, "metric", "category_id"):
+            key = (r["metric"], r["category_id"] or None)
+            counts[key][0] += r["now"] or 0
+            counts[key][1] += r["before"] or 0
     visits = Total(Metric.VISITS, *counts.get((Metric.VISITS, None), (0, 0)))
     questions = Total(Metric.QUESTIONS, *counts.get((Metric.QUESTIONS, None), (0, 0)))
 
@@ -330,18 +402,30 @@ def figures(*, scope: Scope, period: Period) -> Figures:
 
     unit = series_unit(period)
     buckets = _buckets(period, unit)
-    series_rows = (
-        rows.filter(day__gte=period.start, metric__in=[Metric.VISITS, Metric.QUESTIONS])
+    # Days and weeks from day rows; months from whole-month rows plus the loose days.
+    current = parts[1] if unit == "month" else Segments(_EMPTY, ((period.start, period.end), _EMPTY))
+    totals = [Metric.VISITS, Metric.QUESTIONS]
+    series_rows = [
+        (r["day"], r["metric"], r["n"])
+        for r in _day_rows(scope, current.days)
+        .filter(metric__in=totals)
         .values("day", "metric")
         .annotate(n=Sum("value"))
         .order_by()
-    )
-    for r in series_rows:
-        bucket = buckets[_bucket_start(r["day"], unit)]
-        if r["metric"] == Metric.VISITS:
-            bucket.visits += r["n"]
+    ] + [
+        (r["start"], r["metric"], r["n"])
+        for r in _month_rows(scope, [current.months])
+        .filter(metric__in=totals)
+        .values("start", "metric")
+        .annotate(n=Sum("value"))
+        .order_by()
+    ]
+    for day, metric, n in series_rows:
+        bucket = buckets[_bucket_start(day, unit)]
+        if metric == Metric.VISITS:
+            bucket.visits += n
         else:
-            bucket.questions += r["n"]
+            bucket.questions += n
     return Figures(scope, period, previous, visits, questions, breakdowns, unit, list(buckets.values()))
 
 

@@ -1,74 +1,22 @@
 """Writes for IDO registration. Every write changes the visit and its rollup rows in one
 transaction, so the figures are always exactly the registrations (a randomised test checks)."""
 
-from collections import Counter
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plein.audit.services import acting_as
 
-from .choices import QUESTION_KINDS, REQUIRED_QUESTION_KINDS, CategoryKind, Metric
-from .models import Category, DailyCount, Question, Visit
+from .choices import QUESTION_KINDS, REQUIRED_QUESTION_KINDS, CategoryKind
+from .models import Category, Question, Visit
+from .rollups import QUESTION_FIELDS, apply_deltas, rebuild_rollups, visit_deltas
+
+__all__ = ["rebuild_rollups"]  # also the repair tool: services is where writes are looked for
 
 UNDO_MINUTES = 15
-QUESTION_FIELDS = {
-    CategoryKind.DOMAIN: "domain",
-    CategoryKind.TOPIC: "topic",
-    CategoryKind.ORGANISATION: "organisation",
-    CategoryKind.HELP: "help",
-    CategoryKind.DIGID_FOLLOW_UP: "digid_follow_up",
-    CategoryKind.REFERRAL: "referral",
-}
-
-
-# --- rollups -----------------------------------------------------------------------------
-
-
-def _deltas(*, day, location_id, channel_id, duration_id, questions, sign) -> Counter:
-    """The rollup changes one visit makes: +1 per count when added, -1 when taken away."""
-    deltas = Counter()
-    deltas[(day, location_id, Metric.VISITS, None)] += sign
-    deltas[(day, location_id, Metric.VISITS_BY, channel_id)] += sign
-    deltas[(day, location_id, Metric.VISITS_BY, duration_id)] += sign
-    for category_ids in questions:
-        deltas[(day, location_id, Metric.QUESTIONS, None)] += sign
-        for category_id in category_ids:
-            deltas[(day, location_id, Metric.QUESTIONS_BY, category_id)] += sign
-    return deltas
-
-
-def _visit_deltas(visit, sign) -> Counter:
-    return _deltas(
-        day=visit.day,
-        location_id=visit.location_id,
-        channel_id=visit.channel_id,
-        duration_id=visit.duration_id,
-        questions=[q.category_ids() for q in visit.questions.all()],
-        sign=sign,
-    )
-
-
-def _apply(deltas: Counter) -> None:
-    for (day, location_id, metric, category_id), delta in sorted(deltas.items(), key=lambda kv: str(kv[0])):
-        if not delta:
-            continue
-        rows = DailyCount.objects.filter(day=day, location_id=location_id, metric=metric, category_id=category_id)
-        if category_id is None:
-            rows = DailyCount.objects.filter(day=day, location_id=location_id, metric=metric, category__isnull=True)
-        if rows.update(value=F("value") + delta):
-            continue
-        try:
-            with transaction.atomic():
-                DailyCount.objects.create(
-                    day=day, location_id=location_id, metric=metric, category_id=category_id, value=delta
-                )
-        except IntegrityError:  # another desk created the row a moment ago
-            rows.update(value=F("value") + delta)
 
 
 # --- validation --------------------------------------------------------------------------
@@ -153,7 +101,7 @@ def visit_register(
         except IntegrityError:  # the same key arrived twice at the same moment
             return Visit.objects.get(idempotency_key=idempotency_key), False
         Question.objects.bulk_create([Question(visit=visit, **values) for values in cleaned])
-    _apply(_visit_deltas(visit, +1))
+    apply_deltas(visit_deltas(visit, +1))
     return visit, True
 
 
@@ -164,15 +112,15 @@ def visit_update(*, visit, acting_user, channel, duration, questions, day=None) 
     channel, duration, cleaned = clean_visit(
         location=visit.location, channel=channel, duration=duration, questions=questions, day=day
     )
-    before = _visit_deltas(visit, -1)
+    before = visit_deltas(visit, -1)
     with acting_as(acting_user):
         visit.channel, visit.duration, visit.day = channel, duration, day
         visit.save()
         visit.questions.all().delete()
         Question.objects.bulk_create([Question(visit=visit, **values) for values in cleaned])
-    after = _visit_deltas(visit, +1)
+    after = visit_deltas(visit, +1)
     before.update(after)  # Counter.update adds: unchanged counts cancel out
-    _apply(before)
+    apply_deltas(before)
     return visit
 
 
@@ -186,10 +134,10 @@ def visit_delete(*, visit, acting_user) -> None:
     """Undo (by the desk, shortly after) or delete (by an administrator): the visit and its
     counts go together."""
     visit = Visit.objects.select_for_update().get(pk=visit.pk)
-    deltas = _visit_deltas(visit, -1)
+    deltas = visit_deltas(visit, -1)
     with acting_as(acting_user):
         visit.delete()
-    _apply(deltas)
+    apply_deltas(deltas)
 
 
 # --- categories --------------------------------------------------------------------------
@@ -201,22 +149,3 @@ def category_retire(*, category, acting_user) -> Category:
         category.retired_at = timezone.now()
         category.save(update_fields=["retired_at"])
     return category
-
-
-def rebuild_rollups() -> int:
-    """Recount every rollup row from the registrations (after an import or a repair)."""
-    from .models import Visit as VisitModel
-
-    DailyCount.objects.all().delete()
-    total = Counter()
-    for visit in VisitModel.objects.prefetch_related("questions").iterator(chunk_size=2000):
-        total.update(_visit_deltas(visit, +1))
-    DailyCount.objects.bulk_create(
-        [
-            DailyCount(day=day, location_id=location_id, metric=metric, category_id=category_id, value=value)
-            for (day, location_id, metric, category_id), value in total.items()
-            if value
-        ],
-        batch_size=5000,
-    )
-    return len(total)

@@ -10,10 +10,11 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from plein.accounts.tests.factories import UserFactory
-from plein.organisations.tests.factories import LocationFactory
+from plein.organisations.models import Location
+from plein.organisations.tests.factories import LocationFactory, MunicipalityFactory
 from plein.registration import services
 from plein.registration.choices import CategoryKind, Metric
-from plein.registration.models import Category, DailyCount, Question, Visit
+from plein.registration.models import AreaCount, Category, DailyCount, Question, Visit
 
 from .factories import category, question, visit_data
 
@@ -39,6 +40,29 @@ def _rollup_counts() -> Counter:
     return +Counter({(r.day, r.location_id, r.metric, r.category_id): r.value for r in DailyCount.objects.all()})
 
 
+def _expected_areas(direct: Counter) -> Counter:
+    """The coarse rollups, derived from the direct day × branch counts."""
+    provinces = dict(Location.objects.values_list("pk", "municipality__province"))
+    expected = Counter()
+    for (day, location_id, metric, category_id), n in direct.items():
+        month, category_id = day.replace(day=1), category_id or 0
+        expected[(f"L-{location_id}", "maand", month, metric, category_id)] += n
+        for area in (f"P-{provinces[location_id]}", "NL"):
+            expected[(area, "dag", day, metric, category_id)] += n
+            expected[(area, "maand", month, metric, category_id)] += n
+    return +expected
+
+
+def _area_counts() -> Counter:
+    return +Counter({(r.area, r.span, r.start, r.metric, r.category_id): r.value for r in AreaCount.objects.all()})
+
+
+def _assert_rollups_exact():
+    direct = _direct_counts()
+    assert _rollup_counts() == direct
+    assert _area_counts() == _expected_areas(direct)
+
+
 def _random_question(rng, options):
     values = {
         "domain": rng.choice(options[CategoryKind.DOMAIN]),
@@ -58,10 +82,13 @@ def _random_question(rng, options):
 def test_random_changes_keep_every_rollup_figure_exact():
     rng = random.Random(20261124)
     user = UserFactory(desk_worker=True)
-    locations = [LocationFactory(has_ido=True) for _ in range(3)]
+    locations = [  # in two provinces, so province and country rows differ
+        LocationFactory(has_ido=True, municipality=MunicipalityFactory(name=f"G{n}", province=province))
+        for n, province in enumerate(["ZH", "ZH", "UT", "NH"])
+    ]
     options = {kind: list(Category.objects.filter(kind=kind)) for kind in CategoryKind}
     today = timezone.localdate()
-    days = [today - datetime.timedelta(days=n) for n in range(4)]
+    days = [today - datetime.timedelta(days=n) for n in (0, 1, 35, 70)]  # across months
     for step in range(250):
         visits = list(Visit.objects.all())
         action = rng.random()
@@ -89,11 +116,11 @@ def test_random_changes_keep_every_rollup_figure_exact():
         else:
             services.visit_delete(visit=rng.choice(visits), acting_user=user)
         if step % 50 == 49:
-            assert _rollup_counts() == _direct_counts(), f"after step {step}"
+            _assert_rollups_exact()
     assert Visit.objects.exists() and Question.objects.exists()
-    assert _rollup_counts() == _direct_counts()
+    _assert_rollups_exact()
     services.rebuild_rollups()
-    assert _rollup_counts() == _direct_counts()
+    _assert_rollups_exact()
 
 
 def test_the_same_idempotency_key_is_stored_once():

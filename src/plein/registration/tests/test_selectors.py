@@ -136,6 +136,39 @@ def test_figures_equal_direct_counts_for_every_scope(world, country, kind, day):
         _assert_matches(selectors.figures(scope=scope, period=period), scope.location_ids)
 
 
+def test_custom_periods_across_month_edges_equal_direct_counts(world, country):
+    """Whole months come from month rows and the loose days from day rows: any start and end,
+    also over more than a year (series per month), must still add up exactly."""
+    rng = random.Random(11)
+    choices = selectors.scope_choices(user=world.users["administrator"])
+    periods = [selectors.Period(TODAY - datetime.timedelta(days=399), TODAY)]
+    periods += [
+        selectors.Period(start, start + datetime.timedelta(days=rng.randint(0, 200)))
+        for start in (TODAY - datetime.timedelta(days=rng.randint(0, 400)) for _ in range(4))
+    ]
+    first = (TODAY - datetime.timedelta(days=200)).replace(day=1)
+    periods.append(
+        selectors.Period(first, (first + datetime.timedelta(days=70)).replace(day=1) - datetime.timedelta(days=1))
+    )
+    for period in periods:
+        for key in ["land", "provincie-UT", f"bibliotheek-{world.library.uuid}", f"vestiging-{world.location.uuid}"]:
+            scope = choices.get(key)
+            _assert_matches(selectors.figures(scope=scope, period=period), scope.location_ids)
+
+
+def test_segments_split_whole_months_from_loose_days():
+    d = datetime.date
+    parts = selectors.segments(selectors.Period(d(2025, 1, 15), d(2025, 4, 3)))
+    assert parts.months == (d(2025, 2, 1), d(2025, 3, 31))
+    assert parts.days == ((d(2025, 1, 15), d(2025, 1, 31)), (d(2025, 4, 1), d(2025, 4, 3)))
+    inside = selectors.segments(selectors.Period(d(2025, 2, 3), d(2025, 2, 27)))
+    assert inside.months[0] > inside.months[1]  # no whole month
+    assert inside.days[0] == (d(2025, 2, 3), d(2025, 2, 27))
+    exact = selectors.segments(selectors.Period(d(2024, 1, 1), d(2024, 12, 31)))
+    assert exact.months == (d(2024, 1, 1), d(2024, 12, 31))
+    assert all(start > end for start, end in exact.days)
+
+
 def test_custom_period_and_the_series_unit_follow_its_length(world, country):
     scope = selectors.scope_choices(user=world.users["administrator"]).get("land")
     for days, unit in [(10, "day"), (62, "day"), (63, "week"), (366, "week"), (367, "month"), (400, "month")]:

@@ -1,0 +1,174 @@
+"""The rollup tables behind the figures, kept exactly in step with the registrations.
+
+DailyCount holds day × branch × metric × category; AreaCount the same counts per month for each
+branch, and per day and month for each province and the whole country, so a big scope reads a
+few thousand rows. The services call `apply_deltas` in the transaction of every registration,
+change and delete; `rebuild_rollups` recounts everything in the database after a bulk load.
+"""
+
+# The SQL below is built from table names and constants in this module, never from input.
+# ruff: noqa: S608
+
+from collections import Counter
+
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F
+
+from plein.organisations.models import Location
+
+from .choices import NATIONAL_AREA, CategoryKind, Metric, Span, location_area, province_area
+from .models import AreaCount, DailyCount, Question, Visit
+
+QUESTION_FIELDS = {
+    CategoryKind.DOMAIN: "domain",
+    CategoryKind.TOPIC: "topic",
+    CategoryKind.ORGANISATION: "organisation",
+    CategoryKind.HELP: "help",
+    CategoryKind.DIGID_FOLLOW_UP: "digid_follow_up",
+    CategoryKind.REFERRAL: "referral",
+}
+
+
+def _deltas(*, day, location_id, channel_id, duration_id, questions, sign) -> Counter:
+    """The rollup changes one visit makes: +1 per count when added, -1 when taken away."""
+    deltas = Counter()
+    deltas[(day, location_id, Metric.VISITS, None)] += sign
+    deltas[(day, location_id, Metric.VISITS_BY, channel_id)] += sign
+    deltas[(day, location_id, Metric.VISITS_BY, duration_id)] += sign
+    for category_ids in questions:
+        deltas[(day, location_id, Metric.QUESTIONS, None)] += sign
+        for category_id in category_ids:
+            deltas[(day, location_id, Metric.QUESTIONS_BY, category_id)] += sign
+    return deltas
+
+
+def visit_deltas(visit, sign) -> Counter:
+    return _deltas(
+        day=visit.day,
+        location_id=visit.location_id,
+        channel_id=visit.channel_id,
+        duration_id=visit.duration_id,
+        questions=[q.category_ids() for q in visit.questions.all()],
+        sign=sign,
+    )
+
+
+def apply_deltas(deltas: Counter) -> None:
+    """Add the changes to the day × branch rows and to the coarser rows of AreaCount."""
+    _apply_daily(deltas)
+    _apply_areas(_area_deltas(deltas))
+
+
+def _apply_daily(deltas: Counter) -> None:
+    for (day, location_id, metric, category_id), delta in sorted(deltas.items(), key=lambda kv: str(kv[0])):
+        if not delta:
+            continue
+        rows = DailyCount.objects.filter(day=day, location_id=location_id, metric=metric, category_id=category_id)
+        if category_id is None:
+            rows = DailyCount.objects.filter(day=day, location_id=location_id, metric=metric, category__isnull=True)
+        if rows.update(value=F("value") + delta):
+            continue
+        try:
+            with transaction.atomic():
+                DailyCount.objects.create(
+                    day=day, location_id=location_id, metric=metric, category_id=category_id, value=delta
+                )
+        except IntegrityError:  # another desk created the row a moment ago
+            rows.update(value=F("value") + delta)
+
+
+def _area_deltas(deltas: Counter) -> Counter:
+    """The same changes for the month of the branch, and the day and month of its province and
+    of the whole country."""
+    location_ids = {location_id for (_day, location_id, _m, _c), delta in deltas.items() if delta}
+    provinces = dict(Location.objects.filter(pk__in=location_ids).values_list("pk", "municipality__province"))
+    out = Counter()
+    for (day, location_id, metric, category_id), delta in deltas.items():
+        if not delta:
+            continue
+        month, category = day.replace(day=1), category_id or 0
+        out[(location_area(location_id), Span.MONTH.value, month, metric, category)] += delta
+        for area in (province_area(provinces[location_id]), NATIONAL_AREA):
+            out[(area, Span.DAY.value, day, metric, category)] += delta
+            out[(area, Span.MONTH.value, month, metric, category)] += delta
+    return out
+
+
+def _apply_areas(deltas: Counter) -> None:
+    """One upsert statement for all rows (in a fixed order, so two desks never deadlock)."""
+    rows = [(*key, delta) for key, delta in sorted(deltas.items()) if delta]
+    if not rows:
+        return
+    table = connection.ops.quote_name(AreaCount._meta.db_table)
+    values = ", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(rows))
+    sql = (
+        f"INSERT INTO {table} (area, span, start, metric, category_id, value) VALUES {values} "
+        "ON CONFLICT (area, span, start, metric, category_id) "
+        f"DO UPDATE SET value = {table}.value + excluded.value"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [str(v) if isinstance(v, str) else v for row in rows for v in row])
+
+
+def rebuild_rollups() -> int:
+    """Recount every rollup row from the registrations (after a bulk load or a repair), in the
+    database itself: a few INSERT … SELECT statements, seconds even for millions of questions.
+    Returns the number of day × branch rows."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        for statement in _rebuild_statements(connection.vendor):
+            cursor.execute(statement)
+    return DailyCount.objects.count()
+
+
+def _rebuild_statements(vendor: str) -> list[str]:
+    def table(model):
+        return connection.ops.quote_name(model._meta.db_table)
+
+    visit, question, daily, area = table(Visit), table(Question), table(DailyCount), table(AreaCount)
+    location = table(Location)
+    municipality = table(Location._meta.get_field("municipality").related_model)
+    if vendor == "postgresql":
+        month = "CAST(date_trunc('month', {}) AS date)".format
+    else:
+        month = "date({}, 'start of month')".format
+    daily_insert = f"INSERT INTO {daily} (day, location_id, metric, category_id, value) "
+    statements = [
+        f"DELETE FROM {daily}",
+        f"DELETE FROM {area}",
+        daily_insert
+        + f"SELECT day, location_id, '{Metric.VISITS}', NULL, COUNT(*) FROM {visit} GROUP BY day, location_id",
+    ]
+    for column in ("channel_id", "duration_id"):
+        statements.append(
+            daily_insert + f"SELECT day, location_id, '{Metric.VISITS_BY}', {column}, COUNT(*) FROM {visit} "
+            f"GROUP BY day, location_id, {column}"
+        )
+    joined = f"FROM {question} q JOIN {visit} v ON v.id = q.visit_id"
+    statements.append(
+        daily_insert + f"SELECT v.day, v.location_id, '{Metric.QUESTIONS}', NULL, COUNT(*) {joined} "
+        "GROUP BY v.day, v.location_id"
+    )
+    for field in QUESTION_FIELDS.values():
+        column = f"q.{field}_id"
+        statements.append(
+            daily_insert + f"SELECT v.day, v.location_id, '{Metric.QUESTIONS_BY}', {column}, COUNT(*) {joined} "
+            f"WHERE {column} IS NOT NULL GROUP BY v.day, v.location_id, {column}"
+        )
+    area_insert = f"INSERT INTO {area} (area, span, start, metric, category_id, value) "
+    category = "COALESCE(d.category_id, 0)"
+    statements += [
+        # each branch per month
+        area_insert + f"SELECT 'L-' || d.location_id, '{Span.MONTH}', {month('d.day')}, d.metric, {category}, "
+        f"SUM(d.value) FROM {daily} d GROUP BY d.location_id, {month('d.day')}, d.metric, {category}",
+        # each province per day, from the branches
+        area_insert + f"SELECT 'P-' || m.province, '{Span.DAY}', d.day, d.metric, {category}, SUM(d.value) "
+        f"FROM {daily} d JOIN {location} l ON l.id = d.location_id JOIN {municipality} m ON m.id = l.municipality_id "
+        f"GROUP BY m.province, d.day, d.metric, {category}",
+        # the country per day, from the provinces
+        area_insert + f"SELECT '{NATIONAL_AREA}', '{Span.DAY}', a.start, a.metric, a.category_id, SUM(a.value) "
+        f"FROM {area} a WHERE a.span = '{Span.DAY}' GROUP BY a.start, a.metric, a.category_id",
+        # provinces and the country per month, from their days
+        area_insert + f"SELECT a.area, '{Span.MONTH}', {month('a.start')}, a.metric, a.category_id, SUM(a.value) "
+        f"FROM {area} a WHERE a.span = '{Span.DAY}' GROUP BY a.area, {month('a.start')}, a.metric, a.category_id",
+    ]
+    return statements
