@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := cd src && ../$(BIN)/python manage.py
 
-.PHONY: run test setup setup-test messages translations lint format bench clean
+.PHONY: run test setup setup-test messages translations lint format bench bench-registration bench-registration-pg clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,18 @@ translations: $(BIN)/python
 bench: setup-test
 	$(BIN)/python bench/organisations_at_scale.py
 
+# IDO registration at national scale (2,000,000 questions; see bench/registration.py).
+.venv-load/bin/locust: requirements/load.txt
+	$(PYTHON) -m venv .venv-load
+	.venv-load/bin/pip install --quiet -r requirements/load.txt
+	touch $@
+
+bench-registration: setup-test .venv-load/bin/locust
+	$(BIN)/python bench/registration.py $(ARGS)
+
+bench-registration-pg: setup-test .venv-load/bin/locust
+	bash bin/with-postgres.sh $(BIN)/python bench/registration.py $(ARGS)
+
 lint:
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -50,4 +62,4 @@ format:
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) var static_root
+	rm -rf $(VENV) .venv-load var static_root

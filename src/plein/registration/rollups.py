@@ -11,8 +11,7 @@ change and delete; `rebuild_rollups` recounts everything in the database after a
 
 from collections import Counter
 
-from django.db import IntegrityError, connection, transaction
-from django.db.models import F
+from django.db import connection, transaction
 
 from plein.organisations.models import Location
 
@@ -60,21 +59,43 @@ def apply_deltas(deltas: Counter) -> None:
 
 
 def _apply_daily(deltas: Counter) -> None:
-    for (day, location_id, metric, category_id), delta in sorted(deltas.items(), key=lambda kv: str(kv[0])):
-        if not delta:
-            continue
-        rows = DailyCount.objects.filter(day=day, location_id=location_id, metric=metric, category_id=category_id)
-        if category_id is None:
-            rows = DailyCount.objects.filter(day=day, location_id=location_id, metric=metric, category__isnull=True)
-        if rows.update(value=F("value") + delta):
-            continue
-        try:
-            with transaction.atomic():
-                DailyCount.objects.create(
-                    day=day, location_id=location_id, metric=metric, category_id=category_id, value=delta
-                )
-        except IntegrityError:  # another desk created the row a moment ago
-            rows.update(value=F("value") + delta)
+    """Two upserts: the totals (no category) and the counts per category, each against its own
+    partial unique index."""
+    rows = sorted(
+        ((day, location_id, str(metric), category_id), delta)
+        for (day, location_id, metric, category_id), delta in deltas.items()
+        if delta
+    )
+    totals = [
+        (day, location_id, metric, delta)
+        for (day, location_id, metric, category_id), delta in rows
+        if category_id is None
+    ]
+    per_category = [(*key, delta) for key, delta in rows if key[3] is not None]
+    table = DailyCount._meta.db_table
+    _upsert(
+        table, ["day", "location_id", "metric", "value"], "(day, location_id, metric) WHERE category_id IS NULL", totals
+    )
+    _upsert(
+        table,
+        ["day", "location_id", "metric", "category_id", "value"],
+        "(day, location_id, metric, category_id) WHERE category_id IS NOT NULL",
+        per_category,
+    )
+
+
+def _upsert(table: str, columns: list, conflict: str, rows: list) -> None:
+    """INSERT the rows; where a row exists already, add to its value (SQLite and PostgreSQL)."""
+    if not rows:
+        return
+    table = connection.ops.quote_name(table)
+    values = ", ".join(["(" + ", ".join(["%s"] * len(columns)) + ")"] * len(rows))
+    sql = (
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES {values} "
+        f"ON CONFLICT {conflict} DO UPDATE SET value = {table}.value + excluded.value"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [value for row in rows for value in row])
 
 
 def _area_deltas(deltas: Counter) -> Counter:
@@ -95,19 +116,14 @@ def _area_deltas(deltas: Counter) -> Counter:
 
 
 def _apply_areas(deltas: Counter) -> None:
-    """One upsert statement for all rows (in a fixed order, so two desks never deadlock)."""
+    """One upsert for all rows (in a fixed order, so two desks never deadlock)."""
     rows = [(*key, delta) for key, delta in sorted(deltas.items()) if delta]
-    if not rows:
-        return
-    table = connection.ops.quote_name(AreaCount._meta.db_table)
-    values = ", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(rows))
-    sql = (
-        f"INSERT INTO {table} (area, span, start, metric, category_id, value) VALUES {values} "
-        "ON CONFLICT (area, span, start, metric, category_id) "
-        f"DO UPDATE SET value = {table}.value + excluded.value"
+    _upsert(
+        AreaCount._meta.db_table,
+        ["area", "span", "start", "metric", "category_id", "value"],
+        "(area, span, start, metric, category_id)",
+        [tuple(str(v) if isinstance(v, str) else v for v in row) for row in rows],
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [str(v) if isinstance(v, str) else v for row in rows for v in row])
 
 
 def rebuild_rollups() -> int:
