@@ -32,4 +32,10 @@ NL = {
     "Line": "Regel",
     "What is wrong": "Wat is er fout",
     "Check and import": "Controleren en importeren",
+    "Part": "Onderdeel",
+    "Code": "Code",
+    "Label": "Omschrijving",
+    "Count": "Aantal",
+    "Share (%)": "Aandeel (%)",
+    "Download these figures (CSV)": "Download deze cijfers (CSV)",
 }

@@ -69,13 +69,34 @@ def question_rows(*, scope, period):
         ]
 
 
-def csv_response(rows, filename):
+FIGURE_COLUMNS = [
+    ("onderdeel", _("Part")),
+    ("code", _("Code")),
+    ("omschrijving", _("Label")),
+    ("aantal", _("Count")),
+    ("vorige_periode", _("Previous period")),
+    ("aandeel_procent", _("Share (%)")),
+]
+
+
+def figure_rows(figures):
+    """The figures of the dashboard as rows: the totals, then every breakdown, then the series."""
+    yield ["totaal", "bezoeken", str(_("Visits")), figures.visits.count, figures.visits.previous, ""]
+    yield ["totaal", "vragen", str(_("Questions")), figures.questions.count, figures.questions.previous, ""]
+    for breakdown in figures.breakdowns:
+        for row in breakdown.rows:
+            yield [str(breakdown.kind), _code(row.category), row.label, row.count, row.previous, row.share]
+    for bucket in figures.series:
+        yield ["verloop", bucket.start.isoformat(), bucket.end.isoformat(), bucket.questions, "", ""]
+
+
+def csv_response(rows, filename, columns=COLUMNS):
     class Echo:
         def write(self, value):
             return value
 
     writer = csv.writer(Echo(), delimiter=";")
-    header = [key for key, _label in COLUMNS]
+    header = [key for key, _label in columns]
     response = StreamingHttpResponse(_stream(writer, header, rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     return response
@@ -88,12 +109,12 @@ def _stream(writer, header, rows):
         yield writer.writerow(row)
 
 
-def xlsx_response(rows, filename):
+def xlsx_response(rows, filename, columns=COLUMNS, title="IDO-registraties"):
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)  # rows go to disk as they come, not into memory
-    sheet = workbook.create_sheet(title="IDO-registraties")
-    sheet.append([key for key, _label in COLUMNS])
+    sheet = workbook.create_sheet(title=title)
+    sheet.append([key for key, _label in columns])
     for row in rows:
         sheet.append(row)
     spool = tempfile.TemporaryFile()

@@ -94,12 +94,13 @@ class FiguresView(PleinPermissionMixin, View):
 
 class ExportView(PleinPermissionMixin, View):
     """/cijfers/export/: the registrations of the chosen scope and period, one row per question,
-    in the national registration's column layout (CSV streamed, or Excel)."""
+    in the national registration's column layout (CSV streamed, or Excel); with inhoud=cijfers
+    the figures of the dashboard instead (totals, breakdowns with the previous period, series)."""
 
     permission_required = "registration.view_figures"
 
     def get(self, request):
-        from .exports import csv_response, question_rows, xlsx_response
+        from .exports import FIGURE_COLUMNS, csv_response, figure_rows, question_rows, xlsx_response
 
         choices = selectors.scope_choices(user=request.user)
         current = choices.get(request.GET.get("bereik", "")) if request.GET.get("bereik") else choices.default
@@ -112,9 +113,17 @@ class ExportView(PleinPermissionMixin, View):
         if not form.is_valid():
             raise Http404
         period = form.cleaned_data["period"]
+        dates = f"{period.start.isoformat()}-{period.end.isoformat()}"
+        excel = request.GET.get("formaat") == "xlsx"
+        if request.GET.get("inhoud") == "cijfers":
+            rows = figure_rows(selectors.figures(scope=current, period=period))
+            filename = f"ido-cijfers-{dates}"
+            if excel:
+                return xlsx_response(rows, filename, FIGURE_COLUMNS, title="IDO-cijfers")
+            return csv_response(rows, filename, FIGURE_COLUMNS)
         rows = question_rows(scope=current, period=period)
-        filename = f"ido-registraties-{period.start.isoformat()}-{period.end.isoformat()}"
-        if request.GET.get("formaat") == "xlsx":
+        filename = f"ido-registraties-{dates}"
+        if excel:
             return xlsx_response(rows, filename)
         return csv_response(rows, filename)
 

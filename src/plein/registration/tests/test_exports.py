@@ -54,3 +54,26 @@ def test_a_scope_the_user_may_not_see_is_404(client, world):
     client.force_login(world.users["coordinator"])
     response = client.get(reverse("registration:export") + f"?bereik=bibliotheek-{world.other_library.uuid}")
     assert response.status_code == 404
+
+
+def test_the_figures_themselves_export_as_csv_and_excel_with_the_previous_period(client, world):
+    world.location.has_ido = True
+    world.location.save()
+    _register(world, world.location, questions=[question(), question(topic=category("onderwerp", "toeslagen"))])
+    _register(world, world.location)
+    client.force_login(world.users["coordinator"])
+    url = reverse("registration:export") + "?periode=maand&inhoud=cijfers"
+    response = client.get(url + "&formaat=csv")
+    assert response.status_code == 200
+    assert "ido-cijfers-" in response["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == ["onderdeel", "code", "omschrijving", "aantal", "vorige_periode", "aandeel_procent"]
+    by_key = {(r[0], r[1]): r for r in rows[1:]}
+    assert by_key[("totaal", "bezoeken")][3] == "2" and by_key[("totaal", "vragen")][3] == "3"
+    assert by_key[("onderwerp", "digid")][3:] == ["2", "0", "67"]
+    assert by_key[("onderwerp", "toeslagen")][3] == "1"
+    assert sum(int(r[3]) for r in rows[1:] if r[0] == "verloop") == 3
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(b"".join(client.get(url + "&formaat=xlsx").streaming_content))).active
+    assert [list(r) for r in sheet.iter_rows(values_only=True)][1][:4] == ["totaal", "bezoeken", "Bezoeken", 2]
