@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "plein.resources",
     "plein.guide",
     "plein.emb",
+    "plein.api",
 ]
 
 MIDDLEWARE = [
@@ -208,6 +209,8 @@ PLEIN_DEMO = env.bool("PLEIN_DEMO", default=False)
 PLEIN_INVITATION_DAYS = env.int("PLEIN_INVITATION_DAYS", default=14)
 PLEIN_SITE_URL = env.str("PLEIN_SITE_URL", default="http://127.0.0.1:8000")
 PLEIN_RESOURCE_MAX_MB = env.int("PLEIN_RESOURCE_MAX_MB", default=20)  # largest file a resource may have
+# Requests per API key: "<number>/<s|m|h|d>", counted per key in Django's cache (plein.api).
+PLEIN_API_RATE = env.str("PLEIN_API_RATE", default="600/m")
 
 LOGGING = {
     "version": 1,

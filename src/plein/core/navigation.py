@@ -43,6 +43,7 @@ NAV_ITEMS = [
     NavItem(_("Ontwikkelplein"), "guide:overview", "guide.view_overview", "/ontwikkelplein/"),
     NavItem(_("Registering"), "registration:desk", "registration.register_visits", "/registreren/", works_at_library),
     NavItem(_("Figures"), "registration:figures", "registration.view_figures", "/cijfers/"),
+    NavItem(_("API keys"), "api:tokens", "api.manage_tokens", "/api-sleutels/"),
     NavItem(_("Resources"), "resources:list", "resources.list_resources", "/hulpmiddelen/"),
     NavItem(_("My organisation"), "organisations:mine", section="/mijn-organisatie/"),
     NavItem(_("Organisations"), "organisations:list", "organisations.list_organisations", "/organisaties/"),

@@ -339,6 +339,20 @@ rules.add_perm("registration.register_at_location", is_library_staff & is_ido_br
 rules.add_perm("registration.undo_visit", is_library_staff & may_still_undo)
 rules.add_perm("registration.import_visits", is_administrator | (is_coordinator & has_organisation))
 
+# --- API keys -----------------------------------------------------------------------------
+# The object is the key (ApiToken). Coordinators make and revoke the keys of their own library,
+# administrators those of every library (`api.selectors.tokens_visible_to` filters the same
+# way: 404). The API itself checks the key, not these rules: a key acts for its own library only.
+
+
+@rules.predicate
+def token_of_own_organisation(user, token):
+    return token is not None and has_organisation.test(user) and token.organisation_id == user.organisation_id
+
+
+rules.add_perm("api.manage_tokens", is_administrator | (is_coordinator & has_organisation))
+rules.add_perm("api.revoke_token", is_administrator | (is_coordinator & token_of_own_organisation))
+
 # --- audit --------------------------------------------------------------------------------
 
 rules.add_perm("audit.view_history", is_manager)

@@ -1,0 +1,93 @@
+"""Reads for API keys and for the API itself.
+
+The pages: coordinators manage the keys of their own library, administrators every key
+(`plein.core.rules`, "API keys"); a key of another library is 404. The API: a key
+sees only its own library — its branches, their figures — whoever made the key."""
+
+import hmac
+from collections import defaultdict
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from plein.accounts.choices import Role
+from plein.organisations.choices import OrganisationType
+from plein.organisations.models import Organisation
+from plein.registration.choices import CategoryKind
+from plein.registration.models import Category
+from plein.registration.selectors import Scope
+
+from .models import ApiToken
+from .services import hash_secret
+
+# --- the pages ----------------------------------------------------------------------------
+
+
+def tokens_visible_to(user) -> QuerySet[ApiToken]:
+    """Administrators: every key. Anyone else: the keys of their own organisation (whether they
+    may manage them is the rule's business: a desk worker gets 403, not 404)."""
+    tokens = ApiToken.objects.select_related("organisation", "created_by")
+    if not user.is_authenticated:
+        return tokens.none()
+    if user.role == Role.ADMINISTRATOR:
+        return tokens
+    if user.organisation_id is None:
+        return tokens.none()
+    return tokens.filter(organisation_id=user.organisation_id)
+
+
+def token_list(*, user) -> list[ApiToken]:
+    """Active keys first, then revoked ones; newest first within each (one query)."""
+    tokens = list(tokens_visible_to(user).order_by("organisation__name", "-created_at", "-pk"))
+    return sorted(tokens, key=lambda t: t.revoked_at is not None)
+
+
+def token_get(*, user, uuid) -> ApiToken:
+    token = tokens_visible_to(user).filter(uuid=uuid).first()
+    if token is None:
+        raise Http404
+    return token
+
+
+def token_organisations(*, user) -> QuerySet[Organisation]:
+    """The libraries this user may make keys for."""
+    libraries = Organisation.objects.filter(type=OrganisationType.LIBRARY).order_by("name")
+    if user.role == Role.ADMINISTRATOR:
+        return libraries
+    return libraries.filter(pk=user.organisation_id)
+
+
+# --- the API ------------------------------------------------------------------------------
+
+
+def token_for_secret(secret: str) -> ApiToken | None:
+    """The key with this secret (revoked or not), looked up by its hash."""
+    if not secret:
+        return None
+    digest = hash_secret(secret)
+    token = ApiToken.objects.select_related("organisation", "created_by").filter(secret_hash=digest).first()
+    if token is None or not hmac.compare_digest(token.secret_hash, digest):
+        return None
+    return token
+
+
+def categories_by_kind() -> dict:
+    """Every category, retired ones too, per kind in the form's order (one query)."""
+    by_kind = defaultdict(list)
+    for category in Category.objects.order_by("kind", "position", "label"):
+        by_kind[category.kind].append(category)
+    return {kind: by_kind[kind] for kind in CategoryKind.values}
+
+
+def organisation_scopes(organisation) -> dict[str, Scope]:
+    """The figures a key may ask for: its whole library (first, the default) and each of its
+    branches. Keys as on the figures pages (`registration.selectors.scope_choices`)."""
+    locations = list(organisation.locations.order_by("name", "pk"))
+    scopes = {
+        f"bibliotheek-{organisation.uuid}": Scope(
+            f"bibliotheek-{organisation.uuid}", organisation.name, [loc.pk for loc in locations]
+        )
+    }
+    for loc in locations:
+        scopes[f"vestiging-{loc.uuid}"] = Scope(f"vestiging-{loc.uuid}", loc.name, [loc.pk])
+    return scopes
