@@ -86,8 +86,10 @@ def figure_rows(figures):
     for breakdown in figures.breakdowns:
         for row in breakdown.rows:
             yield [str(breakdown.kind), _code(row.category), row.label, row.count, row.previous, row.share]
-    for bucket in figures.series:
-        yield ["verloop", bucket.start.isoformat(), bucket.end.isoformat(), bucket.questions, "", ""]
+    for bucket in figures.series:  # code: the first day of the week/month/day; label: "first – last day"
+        label = f"{bucket.start.isoformat()} – {bucket.end.isoformat()}"
+        yield ["verloop_bezoeken", bucket.start.isoformat(), label, bucket.visits, "", ""]
+        yield ["verloop_vragen", bucket.start.isoformat(), label, bucket.questions, "", ""]
 
 
 def csv_response(rows, filename, columns=COLUMNS):

@@ -72,7 +72,8 @@ def test_the_figures_themselves_export_as_csv_and_excel_with_the_previous_period
     assert by_key[("totaal", "bezoeken")][3] == "2" and by_key[("totaal", "vragen")][3] == "3"
     assert by_key[("onderwerp", "digid")][3:] == ["2", "0", "67"]
     assert by_key[("onderwerp", "toeslagen")][3] == "1"
-    assert sum(int(r[3]) for r in rows[1:] if r[0] == "verloop") == 3
+    assert sum(int(r[3]) for r in rows[1:] if r[0] == "verloop_vragen") == 3
+    assert sum(int(r[3]) for r in rows[1:] if r[0] == "verloop_bezoeken") == 2
     from openpyxl import load_workbook
 
     sheet = load_workbook(io.BytesIO(b"".join(client.get(url + "&formaat=xlsx").streaming_content))).active
