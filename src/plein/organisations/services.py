@@ -66,12 +66,17 @@ def location_create(*, organisation, acting_user, **fields) -> Location:
 
 @transaction.atomic
 def location_update(*, location, acting_user, **fields) -> Location:
+    from plein.registration.rollups import locations_moved
+
+    old_province = Location.objects.filter(pk=location.pk).values_list("municipality__province", flat=True).first()
     with acting_as(acting_user):
         for name in LOCATION_FIELDS:
             if name in fields:
                 setattr(location, name, fields[name])
         location.full_clean()
         location.save()
+    # A branch in a municipality of another province: its IDO figures move with it.
+    locations_moved({location.pk: (old_province, location.municipality.province)})
     return location
 
 

@@ -86,16 +86,19 @@ def _apply_daily(deltas: Counter) -> None:
 
 def _upsert(table: str, columns: list, conflict: str, rows: list) -> None:
     """INSERT the rows; where a row exists already, add to its value (SQLite and PostgreSQL)."""
-    if not rows:
-        return
     table = connection.ops.quote_name(table)
-    values = ", ".join(["(" + ", ".join(["%s"] * len(columns)) + ")"] * len(rows))
-    sql = (
-        f"INSERT INTO {table} ({', '.join(columns)}) VALUES {values} "
-        f"ON CONFLICT {conflict} DO UPDATE SET value = {table}.value + excluded.value"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [value for row in rows for value in row])
+    for first in range(0, len(rows), UPSERT_BATCH):
+        batch = rows[first : first + UPSERT_BATCH]
+        values = ", ".join(["(" + ", ".join(["%s"] * len(columns)) + ")"] * len(batch))
+        sql = (
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES {values} "
+            f"ON CONFLICT {conflict} DO UPDATE SET value = {table}.value + excluded.value"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [value for row in batch for value in row])
+
+
+UPSERT_BATCH = 1000  # rows per statement: well under SQLite's limit on parameters
 
 
 def _area_deltas(deltas: Counter) -> Counter:
@@ -124,6 +127,23 @@ def _apply_areas(deltas: Counter) -> None:
         "(area, span, start, metric, category_id)",
         [tuple(str(v) if isinstance(v, str) else v for v in row) for row in rows],
     )
+
+
+@transaction.atomic
+def locations_moved(moves: dict) -> None:
+    """Branches that now lie in another province ({location id: (old, new province)}): their
+    counts move from the old province's day and month rows to the new province's."""
+    moves = {pk: (old, new) for pk, (old, new) in moves.items() if old != new}
+    deltas = Counter()
+    rows = DailyCount.objects.filter(location_id__in=list(moves)).values_list(
+        "location_id", "day", "metric", "category_id", "value"
+    )
+    for location_id, day, metric, category_id, value in rows.iterator(chunk_size=5000) if moves else []:
+        old, new = moves[location_id]
+        for span, start in ((Span.DAY.value, day), (Span.MONTH.value, day.replace(day=1))):
+            deltas[(province_area(old), span, start, metric, category_id or 0)] -= value
+            deltas[(province_area(new), span, start, metric, category_id or 0)] += value
+    _apply_areas(deltas)
 
 
 def rebuild_rollups() -> int:

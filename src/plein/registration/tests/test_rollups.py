@@ -2,6 +2,7 @@
 of registering, changing, undoing and deleting."""
 
 import datetime
+import io
 import random
 from collections import Counter
 
@@ -190,3 +191,38 @@ def test_the_model_has_no_place_for_personal_data_of_visitors():
             assert not any(word in field.name.lower() for word in forbidden), f"{model.__name__}.{field.name}"
             if getattr(field, "get_internal_type", None) and field.concrete:
                 assert field.get_internal_type() not in {"TextField"}, f"{model.__name__}.{field.name} is free text"
+
+
+def test_a_branch_moved_to_another_province_takes_its_figures_along():
+    from plein.organisations import services as organisations
+
+    user = UserFactory(desk_worker=True)
+    location = LocationFactory(has_ido=True, municipality=MunicipalityFactory(name="Leiden", province="ZH"))
+    for n in range(3):
+        services.visit_register(
+            acting_user=user,
+            **visit_data(location=location, day=timezone.localdate() - datetime.timedelta(days=40 * n)),
+        )
+    organisations.location_update(
+        location=location,
+        acting_user=UserFactory(administrator=True),
+        municipality=MunicipalityFactory(name="Utrecht", province="UT"),
+    )
+    _assert_rollups_exact()
+    assert not AreaCount.objects.filter(area="P-ZH", value__gt=0).exists()
+    assert (
+        AreaCount.objects.get(
+            area="P-UT", span="maand", metric="bezoeken", start=timezone.localdate().replace(day=1)
+        ).value
+        == 1
+    )
+
+
+def test_rebuild_command_recounts_everything():
+    from django.core.management import call_command
+
+    services.visit_register(acting_user=UserFactory(desk_worker=True), **visit_data())
+    AreaCount.objects.all().delete()
+    DailyCount.objects.update(value=99)
+    call_command("rebuild_rollups", stdout=io.StringIO())
+    _assert_rollups_exact()
