@@ -41,6 +41,20 @@ ORGANISATION_FOR_TOPIC = {
     "rijbewijs": "rdw",
     "gemeente": "gemeente",
 }
+CHANNELS = {"inloop": 6, "afspraak": 3, "telefoon": 1}
+DURATIONS = {"tot-10": 3, "10-30": 5, "30-60": 2, "langer-60": 1}
+HELP = {"informatie": 4, "praktische-hulp": 5, "doorverwijzing": 2}
+REFERRALS = {
+    "digisterker": 3,
+    "klik-en-tik": 3,
+    "taalhuis": 1,
+    "digitaal-spreekuur": 2,
+    "sociaal-raadslieden": 2,
+    "uitvoeringsorganisatie": 2,
+    "gemeente": 1,
+    "welzijn": 1,
+}
+DIGID_FOLLOW_UPS = {"aangevraagd": 2, "geactiveerd": 3, "app": 3, "machtiging": 1}
 WEEKDAY = [1.0, 1.3, 0.8, 1.2, 0.9, 0.4, 0.0]  # Monday … Sunday
 MONTH = [1.1, 1.0, 1.2, 1.3, 1.1, 0.9, 0.5, 0.6, 1.0, 1.1, 1.1, 0.8]  # tax season in spring, holidays in summer
 
@@ -66,34 +80,17 @@ def load_registration_demo(*, days=365, seed=2026) -> int:
                 visit = Visit(
                     location=location,
                     day=day,
-                    channel=c[("kanaal", _pick(rng, {"inloop": 6, "afspraak": 3, "telefoon": 1}))],
-                    duration=c[("duur", _pick(rng, {"tot-10": 3, "10-30": 5, "30-60": 2, "langer-60": 1}))],
+                    channel=c[("kanaal", _pick(rng, CHANNELS))],
+                    duration=c[("duur", _pick(rng, DURATIONS))],
                     idempotency_key=uuid.UUID(int=rng.getrandbits(128)).hex,
                 )
                 visits.append(visit)
                 for _q in range(1 if rng.random() < 0.75 else 2):
                     topic = _pick(rng, TOPICS)
-                    help_code = _pick(rng, {"informatie": 4, "praktische-hulp": 5, "doorverwijzing": 2})
+                    help_code = _pick(rng, HELP)
                     referral = None
                     if help_code == "doorverwijzing":
-                        referral = c[
-                            (
-                                "doorverwijzing",
-                                _pick(
-                                    rng,
-                                    {
-                                        "digisterker": 3,
-                                        "klik-en-tik": 3,
-                                        "taalhuis": 1,
-                                        "digitaal-spreekuur": 2,
-                                        "sociaal-raadslieden": 2,
-                                        "uitvoeringsorganisatie": 2,
-                                        "gemeente": 1,
-                                        "welzijn": 1,
-                                    },
-                                ),
-                            )
-                        ]
+                        referral = c[("doorverwijzing", _pick(rng, REFERRALS))]
                     organisation = ORGANISATION_FOR_TOPIC.get(topic)
                     questions.append(
                         (
@@ -112,12 +109,7 @@ def load_registration_demo(*, days=365, seed=2026) -> int:
                                 topic=c[("onderwerp", topic)],
                                 organisation=c[("organisatie", organisation)] if organisation else None,
                                 help=c[("hulp", help_code)],
-                                digid_follow_up=c[
-                                    (
-                                        "digid",
-                                        _pick(rng, {"aangevraagd": 2, "geactiveerd": 3, "app": 3, "machtiging": 1}),
-                                    )
-                                ]
+                                digid_follow_up=c[("digid", _pick(rng, DIGID_FOLLOW_UPS))]
                                 if topic == "digid"
                                 else None,
                                 referral=referral,
