@@ -4,9 +4,11 @@
 
 Every .py file in tools/translations/ defines a dict NL (one file per domain, so people working
 on different apps do not edit the same file). The dict maps an English msgid to its Dutch
-text; a plural msgid maps to a (singular, plural) tuple. The dict wins over what the .po has
-(msgmerge's fuzzy guesses included); msgids that have no Dutch anywhere are listed, so a
-newcomer sees what still needs translating.
+text; a plural msgid maps to a (singular, plural) tuple. A msgid with a context (pgettext,
+`msgctxt` in the .po) has the key (context, msgid): {("IDO registration", "Topic"): "Onderwerp"}.
+The dict wins over what the .po has (msgmerge's fuzzy guesses included); msgids that have no
+Dutch anywhere are listed, so a newcomer sees what still needs translating, and so is a msgid
+that two files translate differently (one English text, one Dutch text). Either stops `make`.
 """
 
 import ast
@@ -23,17 +25,27 @@ def quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
-def load_translations(folder):
-    translations = {}
+def load_translations(folder, conflicts=None):
+    """Every file's NL dict in one. `conflicts` (a list) receives (key, file, Dutch, other file,
+    other Dutch) for every key two files translate differently."""
+    translations, source = {}, {}
     for path in sorted(Path(folder).glob("*.py")):
         namespace = {}
         exec(path.read_text(encoding="utf-8"), namespace)  # noqa: S102 - our own translation files
-        translations.update(namespace["NL"])
+        for key, dutch in namespace["NL"].items():
+            if key in translations and translations[key] != dutch and conflicts is not None:
+                conflicts.append((key, source[key], translations[key], path.name, dutch))
+            translations[key], source[key] = dutch, path.name
     return translations
 
 
+def describe(key) -> str:
+    return f"{key[1]} (context “{key[0]}”)" if isinstance(key, tuple) else key
+
+
 def main(po_path, folder):
-    translations = load_translations(folder)
+    conflicts = []
+    translations = load_translations(folder, conflicts)
     entries = open(po_path, encoding="utf-8").read().split("\n\n")
     missing = []
     out = []
@@ -42,7 +54,8 @@ def main(po_path, folder):
         if not m or unquote(m.group(1)) == "":
             out.append(entry)
             continue
-        msgid = unquote(m.group(1))
+        context = re.search(r'^msgctxt ((?:".*"\n?)+)', entry, re.M)
+        msgid = (unquote(context.group(1)), unquote(m.group(1))) if context else unquote(m.group(1))
         # A guess by msgmerge ("#, fuzzy" or "#, fuzzy, python-format"): translate again.
         fuzzy = bool(re.search(r"^#,.*\bfuzzy\b", entry, re.M))
         entry = re.sub(r"^#, fuzzy\n", "", entry, flags=re.M)
@@ -82,8 +95,10 @@ def main(po_path, folder):
         text += "\n"
     open(po_path, "w", encoding="utf-8").write(text)
     for msgid in missing:
-        print("no Dutch yet:", msgid)
-    return 1 if missing else 0
+        print("no Dutch yet:", describe(msgid))
+    for key, first, dutch, second, other in conflicts:
+        print(f"two Dutch texts for {describe(key)}: {dutch!r} in {first}, {other!r} in {second}")
+    return 1 if missing or conflicts else 0
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ NL = {
     "Imported: %(visits)s visits with %(questions)s questions.": "Geïmporteerd: %(visits)s bezoeken met %(questions)s vragen.",
     "Import registrations": "Registraties importeren",
     "File": "Bestand",
-    "A CSV or Excel file with the columns of the export (datum, vestiging, bezoek, kanaal, duur, domein, onderwerp, hulp, and optionally organisatie, digid_vervolg, doorverwijzing).": "Een CSV- of Excelbestand met de kolommen van de export (datum, vestiging, bezoek, kanaal, duur, domein, onderwerp, hulp, en als u wilt organisatie, digid_vervolg, doorverwijzing).",
+    "A CSV or Excel file with the columns of the export (datum, vestiging, bezoek, kanaal, duur, domein, onderwerp, hulp, and optionally bibliotheek, organisatie, digid_vervolg, doorverwijzing).": "Een CSV- of Excelbestand met de kolommen van de export (datum, vestiging, bezoek, kanaal, duur, domein, onderwerp, hulp, en als u wilt bibliotheek, organisatie, digid_vervolg, doorverwijzing).",
     "Choose a .csv or .xlsx file.": "Kies een .csv- of .xlsx-bestand.",
     "The file is larger than 50 MB. Split it up.": "Het bestand is groter dan 50 MB. Splits het op.",
     "Bring in registrations from before Plein, from a file in the same columns as the export. Plein checks every row first. Is one row wrong? Then nothing is imported, and you see every wrong row with its line number.": "Haal registraties van vóór Plein binnen, uit een bestand met dezelfde kolommen als de export. Plein controleert eerst elke regel. Is één regel fout? Dan wordt er niets geïmporteerd en ziet u elke foute regel met het regelnummer.",

@@ -55,7 +55,6 @@ NL = {
     "Questions by help given": "Vragen per soort hulp",
     "Referrals to EMB programmes and partners": "Doorverwijzingen naar EMB-programma's en partners",
     "Questions by domain": "Vragen per domein",
-    "DigiD follow-up": "DigiD-vervolg",
     "Visits by channel": "Bezoeken per kanaal",
     "Visits by duration": "Bezoeken per duur",
     # summaries

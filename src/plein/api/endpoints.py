@@ -5,7 +5,8 @@ visits and reads categories and figures with an API key of that library
 (`Authorization: Bearer <key>`). A key acts for its own library only. Every error has the same
 JSON shape, `{"detail": "<sentence>", "errors": {"<field>": ["<message>", ...]}}`, in Dutch
 unless the client chose English with Plein's language cookie. Each key may make
-`PLEIN_API_RATE` requests (default 600 a minute); more answer 429 with Retry-After.
+`PLEIN_API_RATE` requests (default 600 a minute, counted across all processes); more answer 429
+with Retry-After.
 """
 
 import datetime
@@ -14,7 +15,7 @@ import time
 from collections import defaultdict
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
@@ -62,11 +63,23 @@ class ApiKeyAuth(HttpBearer):
             raise ApiError(401, _("This API key is not known. Check that you copied the whole key."))
         if not api_token.is_active:
             raise ApiError(401, _("This API key has been revoked. Ask your coordinator for a new key."))
+        maker = api_token.created_by  # a key acts in the name of its maker (a deleted account: None)
+        if maker is None or not maker.has_perm("api.act_with_token", api_token):
+            raise ApiError(
+                401,
+                _(
+                    "This API key no longer works: the person who made it no longer works for this library "
+                    "in Plein. Ask your coordinator for a new key."
+                ),
+            )
         services.token_touch(token=api_token)
         return api_token
 
 
-# --- how often: a fixed window per key, counted in Django's cache ---------------------------
+# --- how often: a fixed window per key, counted in the "shared" cache ------------------------
+
+# Shared by every worker process on the machine (settings.CACHES explains the choice).
+RATE_CACHE = "shared"
 
 PERIODS = {"s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "hour": 3600, "d": 86400, "day": 86400}
 
@@ -79,7 +92,8 @@ def parse_rate(rate: str) -> tuple[int, int]:
 
 class KeyRateLimit(BaseThrottle):
     """At most PLEIN_API_RATE requests per key per window (read at every request, so a test or
-    an operator can change it). The count lives in Django's cache: one add and one incr."""
+    an operator can change it). The count lives in the "shared" cache, so all workers count
+    together: one add and one incr; the first request of a window removes the last window's."""
 
     def allow_request(self, request) -> bool:
         token = getattr(request, "auth", None)
@@ -87,8 +101,11 @@ class KeyRateLimit(BaseThrottle):
             return True
         limit, seconds = parse_rate(settings.PLEIN_API_RATE)
         window = int(time.time() // seconds)
-        key = f"plein:api-rate:{token.uuid}:{seconds}:{window}"
-        cache.add(key, 0, timeout=seconds + 5)
+        cache = caches[RATE_CACHE]
+        prefix = f"plein:api-rate:{token.uuid}:{seconds}"
+        key = f"{prefix}:{window}"
+        if cache.add(key, 0, timeout=seconds + 5):
+            cache.delete(f"{prefix}:{window - 1}")  # one entry per key, not one per window
         try:
             count = cache.incr(key)
         except ValueError:  # the window ran out between add and incr

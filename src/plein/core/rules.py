@@ -342,7 +342,8 @@ rules.add_perm("registration.import_visits", is_administrator | (is_coordinator 
 # --- API keys -----------------------------------------------------------------------------
 # The object is the key (ApiToken). Coordinators make and revoke the keys of their own library,
 # administrators those of every library (`api.selectors.tokens_visible_to` filters the same
-# way: 404). The API itself checks the key, not these rules: a key acts for its own library only.
+# way: 404). The API checks the key (a key acts for its own library only) and, with
+# "api.act_with_token", the person who made it.
 
 
 @rules.predicate
@@ -352,6 +353,10 @@ def token_of_own_organisation(user, token):
 
 rules.add_perm("api.manage_tokens", is_administrator | (is_coordinator & has_organisation))
 rules.add_perm("api.revoke_token", is_administrator | (is_coordinator & token_of_own_organisation))
+# A key acts in the name of the person who made it, so it works only while that person could
+# still make it: an active account (User.has_perm checks that) of an administrator, or of a
+# coordinator who still works at the key's library. The user is the key's maker, not a visitor.
+rules.add_perm("api.act_with_token", is_administrator | (is_coordinator & token_of_own_organisation))
 
 # --- audit --------------------------------------------------------------------------------
 

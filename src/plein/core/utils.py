@@ -14,3 +14,26 @@ def is_uuid(value) -> bool:
 def absolute_url(path: str) -> str:
     """A full link for e-mails and calendars: the site address from the settings plus a path."""
     return settings.PLEIN_SITE_URL.rstrip("/") + path
+
+
+# A cell that starts with one of these runs as a formula in Excel or LibreOffice (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """A value for a CSV or Excel export: text that would start a formula gets a leading
+    apostrophe, so what people typed (a name, a motivation) never runs. Other values as they are."""
+    if isinstance(value, str) and value[:1] in FORMULA_STARTS:
+        return "'" + value
+    return value
+
+
+def spreadsheet_row(values) -> list:
+    return [spreadsheet_safe(v) for v in values]
+
+
+def from_spreadsheet(value: str) -> str:
+    """The inverse for an import of such an export: "'=text" is "=text" again."""
+    if value[:1] == "'" and value[1:2] in FORMULA_STARTS:
+        return value[1:]
+    return value

@@ -1,7 +1,10 @@
 """Writes for organisations, branches and municipalities. Every write is atomic, validated
 with full_clean() and recorded in the audit log under the acting person."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import ProtectedError
+from django.utils.translation import gettext as _
 
 from plein.audit.services import acting_as
 
@@ -82,8 +85,20 @@ def location_update(*, location, acting_user, **fields) -> Location:
 
 @transaction.atomic
 def location_delete(*, location, acting_user) -> None:
-    with acting_as(acting_user):
-        location.delete()
+    """Remove a branch. A branch where IDO visits were registered stays: the figures need those
+    registrations (Visit.location is PROTECT); it can be marked as no longer having an IDO."""
+    try:
+        with acting_as(acting_user):
+            location.delete()
+    except ProtectedError:  # raised before anything is deleted
+        raise ValidationError(
+            _(
+                "The branch “%(name)s” cannot be removed, because IDO visits have been registered there and "
+                "the figures need them. Does this branch no longer have an IDO? Then change the branch and "
+                "untick “has an IDO”."
+            )
+            % {"name": location.name}
+        )
 
 
 @transaction.atomic

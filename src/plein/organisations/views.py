@@ -250,7 +250,12 @@ class LocationDeleteView(LocationObjectMixin, View):
 
     def post(self, request, uuid, location_uuid):
         name = self.location.name
-        services.location_delete(location=self.location, acting_user=request.user)
+        try:
+            services.location_delete(location=self.location, acting_user=request.user)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+            return redirect("organisations:detail", self.organisation.uuid)
         messages.success(request, _("The branch “%(name)s” has been removed.") % {"name": name})
         return redirect("organisations:detail", self.organisation.uuid)
 

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class CategoryKind(models.TextChoices):
@@ -8,7 +9,8 @@ class CategoryKind(models.TextChoices):
     CHANNEL = "kanaal", _("Channel")
     DURATION = "duur", _("Duration")
     DOMAIN = "domein", _("Domain")
-    TOPIC = "onderwerp", _("Topic")
+    # "Topic" in a theme group is a "Thema"; the topic of an IDO question is an "Onderwerp".
+    TOPIC = "onderwerp", pgettext_lazy("IDO registration", "Topic")
     ORGANISATION = "organisatie", _("Organisation")
     HELP = "hulp", _("Help given")
     DIGID_FOLLOW_UP = "digid", _("DigiD follow-up")

@@ -1,12 +1,16 @@
 """Exports of registrations, one row per question, in the column layout of the national IDO
 registration (the `national_code` of every category). Streamed: rows are read in chunks and
-written as they go, so memory stays the same at any size."""
+written as they go, so memory stays the same at any size. Names people typed (branches,
+libraries, categories) never run as a spreadsheet formula (`core.utils.spreadsheet_safe`)."""
 
 import csv
 import tempfile
 
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from plein.core.utils import spreadsheet_row
 
 from .models import Question
 
@@ -19,7 +23,7 @@ COLUMNS = [
     ("kanaal", _("Channel")),
     ("duur", _("Duration")),
     ("domein", _("Domain")),
-    ("onderwerp", _("Topic")),
+    ("onderwerp", pgettext_lazy("IDO registration", "Topic")),
     ("organisatie", _("Organisation")),
     ("hulp", _("Help given")),
     ("digid_vervolg", _("DigiD follow-up")),
@@ -108,7 +112,7 @@ def _stream(writer, header, rows):
     yield "\ufeff"
     yield writer.writerow(header)
     for row in rows:
-        yield writer.writerow(row)
+        yield writer.writerow(spreadsheet_row(row))
 
 
 def xlsx_response(rows, filename, columns=COLUMNS, title="IDO-registraties"):
@@ -118,7 +122,7 @@ def xlsx_response(rows, filename, columns=COLUMNS, title="IDO-registraties"):
     sheet = workbook.create_sheet(title=title)
     sheet.append([key for key, _label in columns])
     for row in rows:
-        sheet.append(row)
+        sheet.append(spreadsheet_row(row))
     spool = tempfile.TemporaryFile()
     workbook.save(spool)
     spool.seek(0)

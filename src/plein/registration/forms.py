@@ -177,7 +177,7 @@ class ImportForm(forms.Form):
         label=_("File"),
         help_text=_(
             "A CSV or Excel file with the columns of the export (datum, vestiging, bezoek, kanaal, duur, "
-            "domein, onderwerp, hulp, and optionally organisatie, digid_vervolg, doorverwijzing)."
+            "domein, onderwerp, hulp, and optionally bibliotheek, organisatie, digid_vervolg, doorverwijzing)."
         ),
     )
 

@@ -6,13 +6,15 @@ and the reason; only a file without a single bad row is imported, in one transac
 import csv
 import datetime
 import io
-from collections import OrderedDict
+from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from plein.core.utils import from_spreadsheet
 
 from . import services
 from .choices import CategoryKind
@@ -67,7 +69,7 @@ def read_rows(uploaded) -> list[tuple[int, dict]]:
     reader = csv.reader(io.StringIO(text), dialect)
     header = [h.strip().lower() for h in next(reader, [])]
     data = [
-        (number, {h: v.strip() for h, v in zip(header, values, strict=False)})
+        (number, {h: from_spreadsheet(v.strip()) for h, v in zip(header, values, strict=False)})
         for number, values in enumerate(reader, start=2)
         if any(v.strip() for v in values)
     ]
@@ -79,7 +81,28 @@ def _text(value):
         return value.date().isoformat()
     if isinstance(value, datetime.date):
         return value.isoformat()
-    return "" if value is None else str(value).strip()
+    return "" if value is None else from_spreadsheet(str(value).strip())
+
+
+def _branch(row, branch_by_pair, branches_by_name):
+    """(location, None) for the row's branch, or (None, the reason it has none)."""
+    name, library = row.get("vestiging", ""), row.get("bibliotheek", "")
+    if library:
+        location = branch_by_pair.get((library.lower(), name.lower()))
+        if location is None:
+            return None, _("branch “%(value)s” of “%(library)s” is not one of your IDO branches") % {
+                "value": name,
+                "library": library,
+            }
+        return location, None
+    candidates = branches_by_name.get(name.lower(), [])
+    if len(candidates) > 1:
+        return None, _(
+            "there are several IDO branches called “%(value)s”: fill in the column “bibliotheek” to say which one"
+        ) % {"value": name}
+    if not candidates:
+        return None, _("branch “%(value)s” is not one of your IDO branches") % {"value": name}
+    return candidates[0], None
 
 
 def check_and_import(*, uploaded, acting_user, locations) -> ImportResult:
@@ -102,7 +125,12 @@ def check_and_import(*, uploaded, acting_user, locations) -> ImportResult:
 
     by_code = {(c.kind, (c.national_code or c.code).lower()): c for c in Category.objects.all()}
     by_code.update({(c.kind, c.code.lower()): c for c in Category.objects.all()})
-    branch_by_name = {loc.name.lower(): loc for loc in locations}
+    # Branch names are unique within a library only: with the column "bibliotheek" (the export
+    # writes it) a row names (library, branch); without it the name must be unambiguous.
+    branch_by_pair, branches_by_name = {}, defaultdict(list)
+    for loc in locations.select_related("organisation"):
+        branch_by_pair[(loc.organisation.name.lower(), loc.name.lower())] = loc
+        branches_by_name[loc.name.lower()].append(loc)
     visits = OrderedDict()
     today = timezone.localdate()
     for line, row in rows:
@@ -114,11 +142,9 @@ def check_and_import(*, uploaded, acting_user, locations) -> ImportResult:
         except ValueError:
             day = None
             reasons.append(_("“%(value)s” is not a date like 2024-03-31") % {"value": row.get("datum", "")})
-        location = branch_by_name.get(row.get("vestiging", "").lower())
-        if location is None:
-            reasons.append(
-                _("branch “%(value)s” is not one of your IDO branches") % {"value": row.get("vestiging", "")}
-            )
+        location, reason = _branch(row, branch_by_pair, branches_by_name)
+        if reason:
+            reasons.append(reason)
         values = {}
         for column, kind in CATEGORY_COLUMNS.items():
             code = row.get(column, "").lower()

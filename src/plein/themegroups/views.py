@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from plein.core.forms import add_service_errors
-from plein.core.utils import is_uuid
+from plein.core.utils import is_uuid, spreadsheet_row
 from plein.core.views_base import PleinPermissionMixin, render_form_page
 from plein.organisations.models import Organisation
 
@@ -412,16 +412,9 @@ class EnrollmentExportView(ProgrammeYearMixin, View):
         ("submitted_at", _("Signed up at")),
     ]
 
-    @staticmethod
-    def safe(value):
-        # What a library typed must never run as a spreadsheet formula.
-        if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-            return "'" + value
-        return value
-
     def rows(self):
         for e in selectors.year_enrollments(programme_year=self.programme_year):
-            yield [self.safe(v) for v in self.row(e)]
+            yield spreadsheet_row(self.row(e))  # what a library typed must never run as a formula
 
     def row(self, e):
         return [

@@ -1,10 +1,12 @@
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
+
+from plein.api.endpoints import RATE_CACHE
 
 
 @pytest.fixture(autouse=True)
 def _fresh_rate_limit():
     """Every test starts with empty request counts."""
-    cache.clear()
+    caches[RATE_CACHE].clear()
     yield
-    cache.clear()
+    caches[RATE_CACHE].clear()

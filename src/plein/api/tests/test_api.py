@@ -76,6 +76,66 @@ def test_a_revoked_key_is_401_at_once(client, world, key):
     assert "ingetrokken" in body["detail"]
 
 
+def _maker_deactivated(world):
+    from plein.accounts.services import user_update
+
+    coordinator = world.users["coordinator"]
+    user_update(
+        user=coordinator,
+        acting_user=world.users["administrator"],
+        name=coordinator.name,
+        role=coordinator.role,
+        organisation=coordinator.organisation,
+        is_active=False,
+    )
+
+
+def _maker_moved(world):
+    from plein.accounts.services import user_update
+
+    coordinator = world.users["coordinator"]
+    user_update(
+        user=coordinator,
+        acting_user=world.users["administrator"],
+        name=coordinator.name,
+        role=coordinator.role,
+        organisation=world.other_library,
+        is_active=True,
+    )
+
+
+def _maker_deleted(world):
+    world.users["coordinator"].delete()
+
+
+@pytest.mark.parametrize("change", [_maker_deactivated, _maker_moved, _maker_deleted])
+def test_a_key_stops_when_its_maker_no_longer_works_for_the_library(client, world, key, change):
+    _token, secret = key
+    assert client.get(CATEGORIES, **bearer(secret)).status_code == 200
+    change(world)
+    body = assert_error_shape(client.get(CATEGORIES, **bearer(secret)), 401)
+    assert "werkt niet meer" in body["detail"] and "nieuwe sleutel" in body["detail"]
+    assert_error_shape(post(client, secret, visit_body(world.location)), 401)
+    assert_error_shape(client.get(FIGURES, **bearer(secret)), 401)
+    assert not Visit.objects.exists()
+
+
+def test_a_key_made_by_an_administrator_keeps_working(client, world):
+    _token, secret = make_token(world.library, world.users["administrator"])
+    assert client.get(CATEGORIES, **bearer(secret)).status_code == 200
+
+
+def test_a_key_stops_when_its_library_is_gone(client, world):
+    from plein.organisations.tests.factories import OrganisationFactory
+
+    library = OrganisationFactory()
+    _token, secret = make_token(library, world.users["administrator"])
+    assert client.get(CATEGORIES, **bearer(secret)).status_code == 200
+    library.delete()
+    body = assert_error_shape(client.get(CATEGORIES, **bearer(secret)), 401)
+    assert "API-sleutel" in body["detail"]
+
+
 def test_a_logged_in_session_is_no_key(client, world):
     client.force_login(world.users["administrator"])
     assert_error_shape(client.get(CATEGORIES), 401)
@@ -361,6 +421,44 @@ def test_too_many_requests_are_429_with_retry_after(client, world, key, settings
     assert not Visit.objects.exists()
     # Another key counts on its own.
     assert client.get(CATEGORIES, **bearer(other_secret)).status_code == 200
+
+
+FILE_CACHE = "django.core.cache.backends.filebased.FileBasedCache"
+
+
+def test_every_worker_process_counts_in_the_same_place(client, world, key, settings, tmp_path):
+    """gunicorn runs several processes; with a count in each one's memory a key could make the
+    rate in every process. The count lives in files that all of them share."""
+    assert settings.CACHES["shared"]["BACKEND"] != FILE_CACHE  # tests count in memory, on their own
+    settings.CACHES = {**settings.CACHES, "shared": {"BACKEND": FILE_CACHE, "LOCATION": str(tmp_path)}}
+    settings.PLEIN_API_RATE = "3/h"
+    _token, secret = key
+    for _ in range(2):
+        assert client.get(CATEGORIES, **bearer(secret)).status_code == 200
+    # The next requests land on another worker: memory of its own, the same files.
+    settings.CACHES = {**settings.CACHES, "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.CACHES["default"]["LOCATION"] = "another-worker"
+    assert client.get(CATEGORIES, **bearer(secret)).status_code == 200
+    assert_error_shape(client.get(CATEGORIES, **bearer(secret)), 429)
+    assert len(list(tmp_path.glob("*.djcache"))) == 1
+
+
+def test_a_new_window_removes_the_count_of_the_last_one(client, world, key, settings, monkeypatch):
+    from types import SimpleNamespace
+
+    from django.core.cache import caches
+
+    from plein.api import endpoints
+
+    settings.PLEIN_API_RATE = "3/m"
+    token, secret = key
+    monkeypatch.setattr(endpoints, "time", SimpleNamespace(time=lambda: 60 * 1000 + 5))
+    client.get(CATEGORIES, **bearer(secret))
+    assert caches["shared"].get(f"plein:api-rate:{token.uuid}:60:1000") == 1
+    monkeypatch.setattr(endpoints, "time", SimpleNamespace(time=lambda: 60 * 1001 + 5))
+    client.get(CATEGORIES, **bearer(secret))
+    assert caches["shared"].get(f"plein:api-rate:{token.uuid}:60:1000") is None
+    assert caches["shared"].get(f"plein:api-rate:{token.uuid}:60:1001") == 1
 
 
 # --- the description -----------------------------------------------------------------------

@@ -49,3 +49,17 @@ def test_a_failed_update_leaves_nothing_half_saved():
     location.refresh_from_db()
     assert location.name == "Oud"
     assert location.has_ido is True
+
+
+def test_a_branch_with_ido_registrations_cannot_be_removed(world):
+    from plein.registration import services as registration_services
+    from plein.registration.tests.factories import visit_data
+
+    registration_services.visit_register(acting_user=world.users["desk_worker"], **visit_data(location=world.location))
+    with pytest.raises(ValidationError) as exc:
+        services.location_delete(location=world.location, acting_user=world.users["coordinator"])
+    assert "heeft een IDO" in exc.value.messages[0]
+    assert Location.objects.filter(pk=world.location.pk).exists()
+    assert not LogEntry.objects.filter(
+        content_type__model="location", object_pk=str(world.location.pk), action=LogEntry.Action.DELETE
+    ).exists()

@@ -68,6 +68,23 @@ def test_deleting_a_branch_is_confirmed_and_stays_in_the_history(client, world):
     assert world.users["coordinator"].name in history
 
 
+def test_a_branch_with_ido_registrations_is_not_removed_and_the_page_says_why(client, world):
+    from plein.registration import services as registration_services
+    from plein.registration.models import Visit
+    from plein.registration.tests.factories import visit_data
+
+    registration_services.visit_register(acting_user=world.users["desk_worker"], **visit_data(location=world.location))
+    client.force_login(world.users["coordinator"])
+    url = reverse("organisations:location_delete", args=[world.library.uuid, world.location.uuid])
+    response = client.post(url, follow=True)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "De vestiging ‘Eigen Centrum’ kan niet worden verwijderd" in html
+    assert "‘heeft een IDO’ uit" in html
+    assert Location.objects.filter(pk=world.location.pk).exists()
+    assert Visit.objects.filter(location=world.location).count() == 1
+
+
 def test_facilitator_adds_an_organisation_and_sees_its_history(client, world):
     client.force_login(world.users["facilitator"])
     municipality = MunicipalityFactory(name="Leiden")

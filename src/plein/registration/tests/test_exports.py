@@ -78,3 +78,38 @@ def test_the_figures_themselves_export_as_csv_and_excel_with_the_previous_period
 
     sheet = load_workbook(io.BytesIO(b"".join(client.get(url + "&formaat=xlsx").streaming_content))).active
     assert [list(r) for r in sheet.iter_rows(values_only=True)][1][:4] == ["totaal", "bezoeken", "Bezoeken", 2]
+
+
+FORMULA = '=HYPERLINK("https://voorbeeld.example","klik")'
+
+
+def _rows(client, query):
+    from openpyxl import load_workbook
+
+    url = reverse("registration:export") + "?periode=maand&" + query
+    body = b"".join(client.get(url + "&formaat=csv").streaming_content).decode("utf-8-sig")
+    csv_rows = list(csv.reader(io.StringIO(body), delimiter=";"))
+    sheet = load_workbook(io.BytesIO(b"".join(client.get(url + "&formaat=xlsx").streaming_content))).active
+    xlsx_rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    return csv_rows, xlsx_rows
+
+
+def test_names_never_run_as_a_spreadsheet_formula(client, world):
+    from plein.core.utils import spreadsheet_safe
+
+    branch = LocationFactory(organisation=world.library, name=FORMULA, has_ido=True)
+    topic = category("onderwerp", "toeslagen")
+    topic.label = "+SUM(A1:A9)"
+    topic.save()
+    _register(world, branch, questions=[question(topic=topic)])
+    client.force_login(world.users["coordinator"])
+
+    csv_rows, xlsx_rows = _rows(client, "")
+    for rows in (csv_rows, xlsx_rows):
+        assert rows[1][1] == "'" + FORMULA  # vestiging
+        assert rows[1][2] == world.library.name
+    csv_rows, xlsx_rows = _rows(client, "inhoud=cijfers")
+    for rows in (csv_rows, xlsx_rows):
+        assert [r[2] for r in rows if r[1] == "toeslagen"] == ["'+SUM(A1:A9)"]
+    # One helper for every export (the theme groups' sign-ups use it too).
+    assert spreadsheet_safe("-1") == "'-1" and spreadsheet_safe(-1) == -1 and spreadsheet_safe("Delft") == "Delft"

@@ -94,3 +94,38 @@ def test_absurd_dates_on_the_figures_page_get_a_message(client, world):
         response = client.get(reverse("registration:figures") + "?" + query)
         assert response.status_code == 200, query
         assert "Kies een datum tussen 1 januari 2000" in response.content.decode()
+
+
+def test_an_administrator_names_the_library_when_branch_names_repeat(client, world):
+    from plein.organisations.tests.factories import OrganisationFactory
+
+    third = OrganisationFactory(name="Bibliotheek Derde")
+    own = LocationFactory(organisation=world.library, name="Centrum", has_ido=True)
+    other = LocationFactory(organisation=third, name="centrum", has_ido=True)
+    header = HEADER.replace("vestiging;", "vestiging;bibliotheek;")
+    rows = [
+        f"2024-03-04;Centrum;{world.library.name};a1;inloop;10-30;digitale-overheid;digid;;informatie;;",
+        f"2024-03-04;Centrum;{third.name.upper()};a1;inloop;10-30;digitale-overheid;digid;;informatie;;",
+        "2024-03-05;Centrum;;a2;inloop;10-30;digitale-overheid;digid;;informatie;;",
+        f"2024-03-05;Centrum;{world.other_library.name};a3;inloop;10-30;digitale-overheid;digid;;informatie;;",
+    ]
+    upload = SimpleUploadedFile("oud.csv", ("\n".join([header, *rows]) + "\n").encode(), "text/csv")
+    client.force_login(world.users["administrator"])
+    html = client.post(reverse("registration:import"), {"file": upload}).content.decode()
+    assert "Er is niets geïmporteerd: 2 regels moeten worden verbeterd." in html
+    assert ">4<" in html and "meer IDO-vestigingen met de naam ‘Centrum’" in html and "‘bibliotheek’" in html
+    assert ">5<" in html and f"vestiging ‘Centrum’ van ‘{world.other_library.name}’" in html
+    assert not Visit.objects.exists()
+
+    upload = SimpleUploadedFile("oud.csv", ("\n".join([header, *rows[:2]]) + "\n").encode(), "text/csv")
+    assert client.post(reverse("registration:import"), {"file": upload}).status_code == 302
+    assert Visit.objects.filter(location=own).count() == 1 and Visit.objects.filter(location=other).count() == 1
+
+
+def test_an_exported_branch_name_that_looked_like_a_formula_imports_again(client, world):
+    world.location.name = "=Centrum"
+    world.location.save()
+    rows = ["2024-03-04;'=Centrum;a1;inloop;10-30;digitale-overheid;digid;;informatie;;"]
+    client.force_login(world.users["coordinator"])
+    assert client.post(reverse("registration:import"), {"file": _csv(rows)}).status_code == 302
+    assert Visit.objects.filter(location=world.location).count() == 1

@@ -114,3 +114,35 @@ def test_the_dashboard_does_a_fixed_number_of_queries(client, world):
     assert _count_queries(client, url) == few
     scope_url = reverse("registration:figures_scope", kwargs={"scope": f"bibliotheek-{world.library.uuid}"})
     assert _count_queries(client, scope_url + "?periode=anders&van=2020-01-01&tot=" + TODAY.isoformat()) == few
+
+
+def test_the_topic_of_a_question_is_an_onderwerp_not_a_thema(client, world):
+    from plein.registration.choices import CategoryKind
+
+    _register(world, 1)
+    client.force_login(world.users["coordinator"])
+    html = client.get(URL, {"periode": "maand"}).content.decode()
+    topic_table = html.split('id="fig-onderwerp-caption"')[1].split("</thead>")[0]
+    assert ">Onderwerp</th>" in topic_table and "Thema" not in topic_table
+    assert ">Vervolg bij DigiD<" in html
+    client.force_login(world.users["desk_worker"])
+    client.post(reverse("registration:desk_branch"), {"vestiging": str(world.location.uuid)})
+    desk = client.get(reverse("registration:desk")).content.decode()
+    assert ">Onderwerp<" in desk or ">Onderwerp\n" in desk
+    from django.utils import translation
+
+    with translation.override("nl"):
+        assert str(CategoryKind.TOPIC.label) == "Onderwerp"
+        assert translation.gettext("Topic") == "Thema"  # a theme group's topic stays a theme
+
+
+@pytest.mark.parametrize(
+    ("role", "linked"),
+    [("coordinator", True), ("administrator", True), ("desk_worker", False), ("municipality", False)],
+)
+def test_the_figures_page_links_to_the_import_for_who_may_import(client, world, role, linked):
+    client.force_login(world.users[role])
+    html = client.get(URL, {"periode": "maand"}).content.decode()
+    assert (f'href="{reverse("registration:import")}"' in html) is linked
+    if linked:
+        assert "Registraties van vóór Plein importeren" in html
