@@ -211,6 +211,7 @@ def run_desks(port, people, seconds):
         check=False,  # Locust exits 1 when a request failed; the failures are read below
         env={**os.environ, "PLEIN_BENCH_DESKS": str(desks_file)},
         stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     import csv
 

@@ -143,7 +143,8 @@ class DailyCount(models.Model):
     step with every registration, change and undo by the services. Figures read only this."""
 
     day = models.DateField()
-    location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="+")
+    # No index of its own: the unique indexes below lead with the branch.
+    location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="+", db_index=False)
     metric = models.CharField(max_length=20, choices=Metric.choices)
     category = models.ForeignKey(Category, on_delete=models.PROTECT, null=True, related_name="+")
     value = models.IntegerField(default=0)
@@ -151,20 +152,21 @@ class DailyCount(models.Model):
     class Meta:
         verbose_name = _("daily count")
         verbose_name_plural = _("daily counts")
+        # Every read of this table names its branches (the country and provinces read
+        # AreaCount), so the one index leads with the branch, then the day.
         constraints = [
             models.UniqueConstraint(
-                "day",
                 "location",
+                "day",
                 "metric",
                 "category",
                 name="daily_count_unique",
                 condition=Q(category__isnull=False),
             ),
             models.UniqueConstraint(
-                "day", "location", "metric", name="daily_count_total_unique", condition=Q(category__isnull=True)
+                "location", "day", "metric", name="daily_count_total_unique", condition=Q(category__isnull=True)
             ),
         ]
-        indexes = [models.Index(fields=["metric", "day"]), models.Index(fields=["location", "day"])]
 
     def __str__(self):
         return f"{self.day} {self.location_id} {self.metric} {self.category_id}: {self.value}"

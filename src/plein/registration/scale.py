@@ -482,6 +482,15 @@ def insert_registrations(
     return visit_id - first_visit_id, done_questions
 
 
+def analyze() -> None:
+    """Fresh planner statistics after a bulk load, so queries pick the branch-first indexes
+    (SQLite samples a limited number of rows per index: seconds, not minutes)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("PRAGMA analysis_limit = 2000")
+        cursor.execute("ANALYZE")
+
+
 class _LoadWithoutChecks:
     """During a bulk load, drop the foreign keys (PostgreSQL) and the plain, non-unique indexes
     of the tables (visits and questions; the rollups while they are rebuilt), and create them
@@ -631,6 +640,7 @@ def seed_scale(
         step = time.perf_counter()
         with _SqliteTuning(), transaction.atomic(), _LoadWithoutChecks([DailyCount, AreaCount]):
             rebuild_rollups()
+        analyze()
         result.seconds["rollups"] = time.perf_counter() - step
     result.seconds["total"] = time.perf_counter() - started
     return result

@@ -75,6 +75,8 @@ def visit_register(
 ) -> tuple[Visit, bool]:
     """Register one visit with its questions. The same idempotency key twice stores it once
     (a browser that lost its connection sends again). Returns (visit, created)."""
+    if not idempotency_key or len(idempotency_key) > 64:
+        raise ValidationError({"idempotency_key": _("This entry cannot be stored. Send it again as a new visit.")})
     existing = Visit.objects.filter(idempotency_key=idempotency_key).first()
     if existing is not None:
         if existing.registered_by_id == getattr(acting_user, "pk", None) and existing.location_id == location.pk:
@@ -94,7 +96,8 @@ def visit_register(
             registered_by=acting_user,
             idempotency_key=idempotency_key,
         )
-        visit.full_clean()
+        # clean_visit has checked every value and the database checks the keys: no full_clean,
+        # which would ask the database six more questions for every visit.
         try:
             with transaction.atomic():
                 visit.save()
