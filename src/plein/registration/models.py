@@ -143,7 +143,7 @@ class DailyCount(models.Model):
     step with every registration, change and undo by the services. Figures read only this."""
 
     day = models.DateField()
-    # No index of its own: the unique indexes below lead with the branch.
+    # No index of its own: the (branch, day) index below serves it.
     location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="+", db_index=False)
     metric = models.CharField(max_length=20, choices=Metric.choices)
     category = models.ForeignKey(Category, on_delete=models.PROTECT, null=True, related_name="+")
@@ -153,7 +153,8 @@ class DailyCount(models.Model):
         verbose_name = _("daily count")
         verbose_name_plural = _("daily counts")
         # Every read of this table names its branches (the country and provinces read
-        # AreaCount), so the one index leads with the branch, then the day.
+        # AreaCount). The unique indexes are partial (NULL is the total), so a query can only
+        # use them when it says which half it wants; reads use the plain (branch, day) index.
         constraints = [
             models.UniqueConstraint(
                 "location",
@@ -167,6 +168,7 @@ class DailyCount(models.Model):
                 "location", "day", "metric", name="daily_count_total_unique", condition=Q(category__isnull=True)
             ),
         ]
+        indexes = [models.Index(fields=["location", "day"], name="daily_count_branch_day")]
 
     def __str__(self):
         return f"{self.day} {self.location_id} {self.metric} {self.category_id}: {self.value}"

@@ -346,7 +346,11 @@ def _day_rows(scope: Scope, ranges) -> QuerySet:
         return rows.annotate(day=F("start"))
     if scope.location_ids is None:
         return DailyCount.objects.filter(_between("day", ranges))
-    return DailyCount.objects.filter(_between("day", ranges, location_id__in=scope.location_ids))
+    # The branches and the span from the first to the last day select through the (branch,
+    # day) index; SQLite cannot use it for "(branches AND range) OR (branches AND range)".
+    used = [(start, end) for start, end in ranges if start <= end] or list(ranges)[:1]
+    hull = {"day__gte": min(start for start, _ in used), "day__lte": max(end for _, end in used)}
+    return DailyCount.objects.filter(location_id__in=scope.location_ids, **hull).filter(_between("day", ranges))
 
 
 def _month_rows(scope: Scope, ranges) -> QuerySet:
