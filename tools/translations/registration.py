@@ -50,4 +50,8 @@ NL = {
     "area count": "telling per gebied",
     "area counts": "tellingen per gebied",
     "Day": "Dag",
+    "Retire (no longer offered; history stays)": "Buiten gebruik stellen (niet meer op het formulier; geschiedenis blijft)",
+    "The chosen options are retired.": "De gekozen mogelijkheden zijn buiten gebruik gesteld.",
+    "Offer again": "Weer aanbieden",
+    "The chosen options are offered again.": "De gekozen mogelijkheden staan weer op het formulier.",
 }

@@ -152,3 +152,11 @@ def category_retire(*, category, acting_user) -> Category:
         category.retired_at = timezone.now()
         category.save(update_fields=["retired_at"])
     return category
+
+
+@transaction.atomic
+def category_restore(*, category, acting_user) -> Category:
+    with acting_as(acting_user):
+        category.retired_at = None
+        category.save(update_fields=["retired_at"])
+    return category
