@@ -37,5 +37,5 @@ NL = {
     "Label": "Omschrijving",
     "Count": "Aantal",
     "Share (%)": "Aandeel (%)",
-    "Download these figures (CSV)": "Download deze cijfers (CSV)",
+    "Download these figures (CSV)": "Deze cijfers downloaden (CSV)",
 }
