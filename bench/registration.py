@@ -162,12 +162,23 @@ def start_server(port):
     for _ in range(100):
         try:
             if get(port, "/gezondheid/")[0] == 200:
+                warm_up(port)
                 return server
         except OSError:
             pass
         time.sleep(0.2)
     server.kill()
     raise SystemExit("gunicorn did not start")
+
+
+def warm_up(port):
+    """Many requests at once, so every worker thread has opened its database connection (kept
+    open between requests, as on a server that has been running): the figures below are the
+    steady state, not the first request of each thread."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        list(pool.map(lambda _: get(port, "/gezondheid/"), range(64)))
 
 
 def get(port, path, session=None):
