@@ -3,14 +3,10 @@ registration (the `national_code` of every category). Streamed: rows are read in
 written as they go, so memory stays the same at any size. Names people typed (branches,
 libraries, categories) never run as a spreadsheet formula (`core.utils.spreadsheet_safe`)."""
 
-import csv
-import tempfile
-
-from django.http import FileResponse, StreamingHttpResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from plein.core.utils import spreadsheet_row
+from plein.core import spreadsheets
 
 from .models import Question
 
@@ -97,38 +93,8 @@ def figure_rows(figures):
 
 
 def csv_response(rows, filename, columns=COLUMNS):
-    class Echo:
-        def write(self, value):
-            return value
-
-    writer = csv.writer(Echo(), delimiter=";")
-    header = [key for key, _label in columns]
-    response = StreamingHttpResponse(_stream(writer, header, rows), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    return response
-
-
-def _stream(writer, header, rows):
-    yield "\ufeff"
-    yield writer.writerow(header)
-    for row in rows:
-        yield writer.writerow(spreadsheet_row(row))
+    return spreadsheets.csv_response([key for key, _label in columns], rows, filename)
 
 
 def xlsx_response(rows, filename, columns=COLUMNS, title="IDO-registraties"):
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)  # rows go to disk as they come, not into memory
-    sheet = workbook.create_sheet(title=title)
-    sheet.append([key for key, _label in columns])
-    for row in rows:
-        sheet.append(spreadsheet_row(row))
-    spool = tempfile.TemporaryFile()
-    workbook.save(spool)
-    spool.seek(0)
-    return FileResponse(
-        spool,
-        as_attachment=True,
-        filename=f"{filename}.xlsx",
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
+    return spreadsheets.xlsx_response([key for key, _label in columns], rows, filename, title)

@@ -189,7 +189,7 @@ def test_export_csv_and_xlsx(client, world):
 
     from openpyxl import load_workbook
 
-    sheet = load_workbook(BytesIO(response.content)).active
+    sheet = load_workbook(BytesIO(b"".join(response.streaming_content))).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:2] == ("Themagroep", "Bibliotheek") and rows[1][1] == "Bibliotheek Export"
 
