@@ -265,7 +265,7 @@ def _on_error(request, exc):
     ),
 )
 def categories(request):
-    by_kind = selectors.categories_by_kind()
+    by_kind = registration_selectors.categories_by_kind()
     return {
         "kinds": [
             {

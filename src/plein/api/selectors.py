@@ -5,7 +5,6 @@ The pages: coordinators manage the keys of their own library, administrators eve
 sees only its own library — its branches, their figures — whoever made the key."""
 
 import hmac
-from collections import defaultdict
 
 from django.db.models import QuerySet
 from django.http import Http404
@@ -13,8 +12,6 @@ from django.http import Http404
 from plein.accounts.choices import Role
 from plein.organisations.choices import OrganisationType
 from plein.organisations.models import Organisation
-from plein.registration.choices import CategoryKind
-from plein.registration.models import Category
 from plein.registration.selectors import Scope
 
 from .models import ApiToken
@@ -69,14 +66,6 @@ def token_for_secret(secret: str) -> ApiToken | None:
     if token is None or not hmac.compare_digest(token.secret_hash, digest):
         return None
     return token
-
-
-def categories_by_kind() -> dict:
-    """Every category, retired ones too, per kind in the form's order (one query)."""
-    by_kind = defaultdict(list)
-    for category in Category.objects.order_by("kind", "position", "label"):
-        by_kind[category.kind].append(category)
-    return {kind: by_kind[kind] for kind in CategoryKind.values}
 
 
 def organisation_scopes(organisation) -> dict[str, Scope]:

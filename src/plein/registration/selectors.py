@@ -386,9 +386,7 @@ def figures(*, scope: Scope, period: Period) -> Figures:
     visits = Total(Metric.VISITS, *counts.get((Metric.VISITS, None), (0, 0)))
     questions = Total(Metric.QUESTIONS, *counts.get((Metric.QUESTIONS, None), (0, 0)))
 
-    by_kind = defaultdict(list)
-    for category in Category.objects.all():
-        by_kind[category.kind].append(category)
+    by_kind = categories_by_kind()
     breakdowns = []
     for kind, metric, by_count in BREAKDOWNS:
         total = questions.count if metric == Metric.QUESTIONS_BY else visits.count
@@ -447,10 +445,14 @@ def desk_locations(user) -> QuerySet[Location]:
     return Location.objects.filter(organisation_id=user.organisation_id, has_ido=True).order_by("name")
 
 
-def active_categories() -> dict:
-    """Every option still in use, per kind, common choices first (one query)."""
-    by_kind = defaultdict(list)
-    for category in Category.objects.filter(retired_at__isnull=True).order_by("kind", "position", "label"):
+def categories_by_kind(*, retired=True) -> dict:
+    """The options of the registration form per kind (every kind present, in form order),
+    common choices first, in one query. `retired=False`: only the options still in use."""
+    categories = Category.objects.order_by("kind", "position", "label")
+    if not retired:
+        categories = categories.filter(retired_at__isnull=True)
+    by_kind = {kind: [] for kind in CategoryKind.values}
+    for category in categories:
         by_kind[category.kind].append(category)
     return by_kind
 

@@ -234,7 +234,7 @@ class DeskView(PleinPermissionMixin, View):
         location = _desk_location(request)
         if location is None:
             return self._branch_page(request)
-        categories = selectors.active_categories()
+        categories = selectors.categories_by_kind(retired=False)
         visit_form = VisitForm(initial={"idempotency_key": _new_key()}, categories=categories)
         formset = QuestionFormSet(prefix=QUESTIONS_PREFIX, form_kwargs={"categories": categories})
         return self._render(request, location, visit_form, formset)
@@ -251,7 +251,7 @@ class DeskView(PleinPermissionMixin, View):
             return self._branch_page(request)
         if not request.user.has_perm("registration.register_at_location", location):
             return self.handle_no_permission()
-        categories = selectors.active_categories()
+        categories = selectors.categories_by_kind(retired=False)
         visit_form = VisitForm(request.POST, categories=categories)
         formset = QuestionFormSet(request.POST, prefix=QUESTIONS_PREFIX, form_kwargs={"categories": categories})
         if "add_question" in request.POST:
