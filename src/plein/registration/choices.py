@@ -50,9 +50,13 @@ class Span(models.TextChoices):
 NATIONAL_AREA = "NL"
 
 
+PROVINCE_AREA_PREFIX = "P-"
+LOCATION_AREA_PREFIX = "L-"
+
+
 def province_area(province: str) -> str:
-    return f"P-{province}"
+    return f"{PROVINCE_AREA_PREFIX}{province}"
 
 
 def location_area(location_id: int) -> str:
-    return f"L-{location_id}"
+    return f"{LOCATION_AREA_PREFIX}{location_id}"

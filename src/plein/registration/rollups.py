@@ -15,7 +15,16 @@ from django.db import connection, transaction
 
 from plein.organisations.models import Location
 
-from .choices import NATIONAL_AREA, CategoryKind, Metric, Span, location_area, province_area
+from .choices import (
+    LOCATION_AREA_PREFIX,
+    NATIONAL_AREA,
+    PROVINCE_AREA_PREFIX,
+    CategoryKind,
+    Metric,
+    Span,
+    location_area,
+    province_area,
+)
 from .models import AreaCount, DailyCount, Question, Visit
 
 QUESTION_FIELDS = {
@@ -28,28 +37,18 @@ QUESTION_FIELDS = {
 }
 
 
-def _deltas(*, day, location_id, channel_id, duration_id, questions, sign) -> Counter:
-    """The rollup changes one visit makes: +1 per count when added, -1 when taken away."""
-    deltas = Counter()
-    deltas[(day, location_id, Metric.VISITS, None)] += sign
-    deltas[(day, location_id, Metric.VISITS_BY, channel_id)] += sign
-    deltas[(day, location_id, Metric.VISITS_BY, duration_id)] += sign
-    for category_ids in questions:
-        deltas[(day, location_id, Metric.QUESTIONS, None)] += sign
-        for category_id in category_ids:
-            deltas[(day, location_id, Metric.QUESTIONS_BY, category_id)] += sign
-    return deltas
-
-
 def visit_deltas(visit, sign) -> Counter:
-    return _deltas(
-        day=visit.day,
-        location_id=visit.location_id,
-        channel_id=visit.channel_id,
-        duration_id=visit.duration_id,
-        questions=[q.category_ids() for q in visit.questions.all()],
-        sign=sign,
-    )
+    """The rollup changes one visit makes: +1 per count when added, -1 when taken away."""
+    key = (visit.day, visit.location_id)
+    deltas = Counter()
+    deltas[(*key, Metric.VISITS, None)] += sign
+    deltas[(*key, Metric.VISITS_BY, visit.channel_id)] += sign
+    deltas[(*key, Metric.VISITS_BY, visit.duration_id)] += sign
+    for question in visit.questions.all():
+        deltas[(*key, Metric.QUESTIONS, None)] += sign
+        for category_id in question.category_ids():
+            deltas[(*key, Metric.QUESTIONS_BY, category_id)] += sign
+    return deltas
 
 
 def apply_deltas(deltas: Counter) -> None:
@@ -61,11 +60,7 @@ def apply_deltas(deltas: Counter) -> None:
 def _apply_daily(deltas: Counter) -> None:
     """Two upserts: the totals (no category) and the counts per category, each against its own
     partial unique index."""
-    rows = sorted(
-        ((day, location_id, str(metric), category_id), delta)
-        for (day, location_id, metric, category_id), delta in deltas.items()
-        if delta
-    )
+    rows = sorted((key, delta) for key, delta in deltas.items() if delta)
     totals = [
         (day, location_id, metric, delta)
         for (day, location_id, metric, category_id), delta in rows
@@ -94,11 +89,22 @@ def _upsert(table: str, columns: list, conflict: str, rows: list) -> None:
             f"INSERT INTO {table} ({', '.join(columns)}) VALUES {values} "
             f"ON CONFLICT {conflict} DO UPDATE SET value = {table}.value + excluded.value"
         )
+        # Choices (Metric, Span) as plain text: not every database driver adapts a str subclass.
+        params = [str(value) if isinstance(value, str) else value for row in batch for value in row]
         with connection.cursor() as cursor:
-            cursor.execute(sql, [value for row in batch for value in row])
+            cursor.execute(sql, params)
 
 
 UPSERT_BATCH = 1000  # rows per statement: well under SQLite's limit on parameters
+
+
+def _day_and_month(area, day, metric, category_id):
+    """The keys of the day row and of the month row of an area (0 is the total's category)."""
+    category = category_id or 0
+    return [
+        (area, Span.DAY.value, day, metric, category),
+        (area, Span.MONTH.value, day.replace(day=1), metric, category),
+    ]
 
 
 def _area_deltas(deltas: Counter) -> Counter:
@@ -110,22 +116,21 @@ def _area_deltas(deltas: Counter) -> Counter:
     for (day, location_id, metric, category_id), delta in deltas.items():
         if not delta:
             continue
-        month, category = day.replace(day=1), category_id or 0
-        out[(location_area(location_id), Span.MONTH.value, month, metric, category)] += delta
+        _day_row, month_row = _day_and_month(location_area(location_id), day, metric, category_id)
+        out[month_row] += delta  # a branch has month rows only: its days are DailyCount
         for area in (province_area(provinces[location_id]), NATIONAL_AREA):
-            out[(area, Span.DAY.value, day, metric, category)] += delta
-            out[(area, Span.MONTH.value, month, metric, category)] += delta
+            for key in _day_and_month(area, day, metric, category_id):
+                out[key] += delta
     return out
 
 
 def _apply_areas(deltas: Counter) -> None:
     """One upsert for all rows (in a fixed order, so two desks never deadlock)."""
-    rows = [(*key, delta) for key, delta in sorted(deltas.items()) if delta]
     _upsert(
         AreaCount._meta.db_table,
         ["area", "span", "start", "metric", "category_id", "value"],
         "(area, span, start, metric, category_id)",
-        [tuple(str(v) if isinstance(v, str) else v for v in row) for row in rows],
+        [(*key, delta) for key, delta in sorted(deltas.items()) if delta],
     )
 
 
@@ -138,11 +143,12 @@ def locations_moved(moves: dict) -> None:
     rows = DailyCount.objects.filter(location_id__in=list(moves)).values_list(
         "location_id", "day", "metric", "category_id", "value"
     )
-    for location_id, day, metric, category_id, value in rows.iterator(chunk_size=5000) if moves else []:
+    for location_id, day, metric, category_id, value in rows.iterator(chunk_size=5000):
         old, new = moves[location_id]
-        for span, start in ((Span.DAY.value, day), (Span.MONTH.value, day.replace(day=1))):
-            deltas[(province_area(old), span, start, metric, category_id or 0)] -= value
-            deltas[(province_area(new), span, start, metric, category_id or 0)] += value
+        for key in _day_and_month(province_area(old), day, metric, category_id):
+            deltas[key] -= value
+        for key in _day_and_month(province_area(new), day, metric, category_id):
+            deltas[key] += value
     _apply_areas(deltas)
 
 
@@ -194,10 +200,12 @@ def _rebuild_statements(vendor: str) -> list[str]:
     category = "COALESCE(d.category_id, 0)"
     statements += [
         # each branch per month
-        area_insert + f"SELECT 'L-' || d.location_id, '{Span.MONTH}', {month('d.day')}, d.metric, {category}, "
+        area_insert
+        + f"SELECT '{LOCATION_AREA_PREFIX}' || d.location_id, '{Span.MONTH}', {month('d.day')}, d.metric, {category}, "
         f"SUM(d.value) FROM {daily} d GROUP BY d.location_id, {month('d.day')}, d.metric, {category}",
         # each province per day, from the branches
-        area_insert + f"SELECT 'P-' || m.province, '{Span.DAY}', d.day, d.metric, {category}, SUM(d.value) "
+        area_insert
+        + f"SELECT '{PROVINCE_AREA_PREFIX}' || m.province, '{Span.DAY}', d.day, d.metric, {category}, SUM(d.value) "
         f"FROM {daily} d JOIN {location} l ON l.id = d.location_id JOIN {municipality} m ON m.id = l.municipality_id "
         f"GROUP BY m.province, d.day, d.metric, {category}",
         # the country per day, from the provinces
