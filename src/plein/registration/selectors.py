@@ -303,6 +303,9 @@ def _next_month(day: datetime.date) -> datetime.date:
     return (day.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
 
 
+_EMPTY = (datetime.date(2000, 1, 2), datetime.date(2000, 1, 1))  # a range with no day in it
+
+
 @dataclass(frozen=True)
 class Segments:
     """A period split into whole months (read from month rows) and loose days at either end.
@@ -325,14 +328,11 @@ def segments(period: Period) -> Segments:
     return Segments((first, last - datetime.timedelta(days=1)), (head, tail))
 
 
-_EMPTY = (datetime.date(2000, 1, 2), datetime.date(2000, 1, 1))
-
-
 def _between(field, ranges, **fixed) -> Q:
-    """Rows of `fixed` whose `field` lies in any of the ranges. The fixed part (the branches or
-    area) is repeated inside every range, so each term can use the branch-first index (SQLite
-    scans the whole table for "branches AND (range OR range)"). Always a real condition, never
-    an empty IN list, so the number of queries does not depend on the period."""
+    """Rows of `fixed` whose `field` lies in any of the ranges. The fixed part (area and span)
+    is repeated inside every range, so SQLite can answer each range from the unique index of
+    AreaCount. Always a real condition, never an empty IN list, so the number of queries does
+    not depend on the period."""
     condition = Q()
     for start, end in ranges:
         condition |= Q(**fixed, **{f"{field}__gte": start, f"{field}__lte": end})
@@ -369,6 +369,12 @@ def _sums(rows: QuerySet, day_field: str, start: datetime.date, *group) -> Query
     return rows.values(*group).annotate(now=Sum("value", filter=now), before=Sum("value", filter=before)).order_by()
 
 
+def _totals_per_day(rows: QuerySet, day_field: str) -> list:
+    """(day, metric, number) of the visits and questions in these rows (day or month rows)."""
+    totals = rows.filter(metric__in=[Metric.VISITS, Metric.QUESTIONS]).values(day_field, "metric")
+    return [(r[day_field], r["metric"], r["n"]) for r in totals.annotate(n=Sum("value")).order_by()]
+
+
 def figures(*, scope: Scope, period: Period) -> Figures:
     """All figures of a scope and period, with the previous period for the trend. Five
     queries, whatever the number of registrations or the length of the period: categories,
@@ -378,7 +384,7 @@ def figures(*, scope: Scope, period: Period) -> Figures:
     counts = defaultdict(lambda: [0, 0])
     day_rows = _day_rows(scope, [r for p in parts for r in p.days])
     month_rows = _month_rows(scope, [p.months for p in parts])
-    for rows, day_field in ((day_rows, "day" if not scope.area else "start"), (month_rows, "start")):
+    for rows, day_field in ((day_rows, "day"), (month_rows, "start")):
         for r in _sums(rows, day_field, period.start, "metric", "category_id"):
             key = (r["metric"], r["category_id"] or None)
             counts[key][0] += r["now"] or 0
@@ -408,21 +414,9 @@ def figures(*, scope: Scope, period: Period) -> Figures:
     buckets = _buckets(period, unit)
     # Days and weeks from day rows; months from whole-month rows plus the loose days.
     current = parts[1] if unit == "month" else Segments(_EMPTY, ((period.start, period.end), _EMPTY))
-    totals = [Metric.VISITS, Metric.QUESTIONS]
     series_rows = [
-        (r["day"], r["metric"], r["n"])
-        for r in _day_rows(scope, current.days)
-        .filter(metric__in=totals)
-        .values("day", "metric")
-        .annotate(n=Sum("value"))
-        .order_by()
-    ] + [
-        (r["start"], r["metric"], r["n"])
-        for r in _month_rows(scope, [current.months])
-        .filter(metric__in=totals)
-        .values("start", "metric")
-        .annotate(n=Sum("value"))
-        .order_by()
+        *_totals_per_day(_day_rows(scope, current.days), "day"),
+        *_totals_per_day(_month_rows(scope, [current.months]), "start"),
     ]
     for day, metric, n in series_rows:
         bucket = buckets[_bucket_start(day, unit)]
