@@ -12,7 +12,7 @@ from django.http import Http404
 from plein.accounts.choices import Role
 from plein.organisations.choices import OrganisationType
 from plein.organisations.models import Organisation
-from plein.registration.selectors import Scope
+from plein.registration.selectors import Scope, branch_key, library_key
 
 from .models import ApiToken
 from .services import hash_secret
@@ -72,11 +72,8 @@ def organisation_scopes(organisation) -> dict[str, Scope]:
     """The figures a key may ask for: its whole library (first, the default) and each of its
     branches. Keys as on the figures pages (`registration.selectors.scope_choices`)."""
     locations = list(organisation.locations.order_by("name", "pk"))
-    scopes = {
-        f"bibliotheek-{organisation.uuid}": Scope(
-            f"bibliotheek-{organisation.uuid}", organisation.name, [loc.pk for loc in locations]
-        )
-    }
+    library = Scope(library_key(organisation), organisation.name, [loc.pk for loc in locations])
+    scopes = {library.key: library}
     for loc in locations:
-        scopes[f"vestiging-{loc.uuid}"] = Scope(f"vestiging-{loc.uuid}", loc.name, [loc.pk])
+        scopes[branch_key(loc)] = Scope(branch_key(loc), loc.name, [loc.pk])
     return scopes

@@ -99,6 +99,14 @@ class ScopeChoices:
             raise Http404 from exc
 
 
+def library_key(organisation) -> str:
+    return f"bibliotheek-{organisation.uuid}"
+
+
+def branch_key(location) -> str:
+    return f"vestiging-{location.uuid}"
+
+
 def scope_choices(*, user) -> ScopeChoices:
     """Every scope this user may look at, from one query on the branches they can see."""
     locations = list(locations_visible_to(user).select_related("organisation", "municipality").order_by("name", "pk"))
@@ -143,13 +151,13 @@ def scope_choices(*, user) -> ScopeChoices:
     if role != Role.MUNICIPALITY:
         add_group(
             _("Libraries"),
-            [(f"bibliotheek-{o.uuid}", o.name, ids) for o, ids in sorted(by_library.items(), key=lambda i: i[0].name)],
+            [(library_key(o), o.name, ids) for o, ids in sorted(by_library.items(), key=lambda i: i[0].name)],
         )
     own_library = role in (Role.COORDINATOR, Role.DESK_WORKER)
     add_group(
         _("Branches"),
         [
-            (f"vestiging-{loc.uuid}", loc.name if own_library else f"{loc.name} ({loc.organisation.name})", [loc.pk])
+            (branch_key(loc), loc.name if own_library else f"{loc.name} ({loc.organisation.name})", [loc.pk])
             for loc in locations
         ],
     )
