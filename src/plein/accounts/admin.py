@@ -10,6 +10,7 @@ class UserAdmin(BaseUserAdmin):
     list_display = ["email", "name", "role", "organisation", "is_active"]
     list_filter = ["role", "is_active"]
     search_fields = ["email", "name"]
+    list_select_related = ["organisation"]
     autocomplete_fields = ["organisation"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
@@ -28,4 +29,6 @@ class InvitationAdmin(admin.ModelAdmin):
     list_display = ["email", "role", "organisation", "created_at", "expires_at", "accepted_at"]
     list_filter = ["role"]
     search_fields = ["email", "name"]
+    list_select_related = ["organisation"]
+    autocomplete_fields = ["organisation"]
     readonly_fields = ["token_hash", "created_at", "accepted_at", "user", "invited_by"]

@@ -6,6 +6,7 @@ from .models import Connection, ConnectionAction, EmbSettings, PortfolioEntry, P
 @admin.register(Programme)
 class ProgrammeAdmin(admin.ModelAdmin):
     list_display = ["name", "key", "library"]
+    list_select_related = ["library"]
     search_fields = ["name"]
     readonly_fields = ["uuid", "created_at"]
     raw_id_fields = ["library"]
@@ -29,4 +30,4 @@ class ConnectionAdmin(admin.ModelAdmin):
 
 
 admin.site.register(EmbSettings)
-admin.site.register(ConnectionAction, raw_id_fields=["connection", "action"])
+admin.site.register(ConnectionAction, raw_id_fields=["connection", "action"], list_select_related=["action"])

@@ -14,7 +14,7 @@ class OrganisationAdmin(admin.ModelAdmin):
     list_display = ["name", "type", "province", "is_demo"]
     list_filter = ["type", "province", "is_demo"]
     search_fields = ["name"]
-    filter_horizontal = ["municipalities"]
+    autocomplete_fields = ["municipalities"]
     inlines = [LocationInline]
 
 

@@ -11,9 +11,9 @@ class TopicInline(admin.TabularInline):
 @admin.register(Resource)
 class ResourceAdmin(admin.ModelAdmin):
     list_display = ["title", "kind", "content_type", "is_placeholder", "created_at"]
-    list_filter = ["kind", "is_placeholder", "groups"]
+    list_filter = ["kind", "is_placeholder", "groups__programme_year__year"]
     search_fields = ["title", "description"]
-    filter_horizontal = ["groups"]
+    autocomplete_fields = ["groups"]
     inlines = [TopicInline]
     # Files are uploaded in Plein itself, where their size and content are checked; the admin
     # only shows them, so nothing unchecked ends up behind the download link.
