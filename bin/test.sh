@@ -8,16 +8,24 @@ export DJANGO_SETTINGS_MODULE=plein.conf.ci
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
-step "Chromium for the browser tests"
-if command -v chromium >/dev/null 2>&1; then
-  echo "found $(chromium --version 2>/dev/null)"
-elif [ "$(id -u)" = "0" ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  echo "installed $(chromium --version 2>/dev/null)"
-else
-  echo "Chromium is missing and this user is not root: install Debian's 'chromium' package." >&2
-  exit 1
+step "System tools for the tests: Chromium, Java (Nu Html Checker), LibreOffice, poppler"
+# Debian package -> a command it provides. Installed when missing and we are root.
+need=""
+command -v chromium >/dev/null 2>&1 || need="$need chromium"
+command -v java >/dev/null 2>&1 || need="$need default-jre-headless"
+command -v soffice >/dev/null 2>&1 || need="$need libreoffice-writer-nogui"
+command -v pdftoppm >/dev/null 2>&1 || need="$need poppler-utils"
+if [ -n "$need" ]; then
+  if [ "$(id -u)" = "0" ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $need >/dev/null
+  else
+    echo "Missing Debian packages:$need (this user is not root: install them)." >&2
+    exit 1
+  fi
 fi
+echo "chromium: $(chromium --version 2>/dev/null)"
+echo "java: $(java -version 2>&1 | head -n 1)"
+echo "soffice: $(soffice --version 2>/dev/null | head -n 1)"
 
 step "Ruff (lint and format)"
 $BIN/ruff check .
