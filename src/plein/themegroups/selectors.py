@@ -180,15 +180,43 @@ def group_links(*, group) -> dict:
     return links
 
 
-def enrollments_needing_invitation(*, group) -> set:
-    """Placed sign-ups whose contact person has no account and no open invitation yet (a
-    place filled from the waiting list waits for the facilitator to invite), in three queries."""
+def coordinators_by_library(*, group) -> dict:
+    """library id -> names of its active coordinators, for every library that signed up for the
+    group, in one query: the facilitator sees who decides about access for that library."""
+    from django.contrib.auth import get_user_model
+
+    from plein.accounts.choices import Role
+
+    library_ids = group.enrollments.filter(library__isnull=False).values("library_id")
+    names = {}
+    for library_id, name in (
+        get_user_model()
+        .objects.filter(organisation_id__in=library_ids, role=Role.COORDINATOR, is_active=True)
+        .order_by("name")
+        .values_list("organisation_id", "name")
+    ):
+        names.setdefault(library_id, []).append(name)
+    return names
+
+
+def enrollments_needing_invitation(*, group, coordinators=None) -> set:
+    """Placed sign-ups of a library without a coordinator whose contact person has no account
+    and no open invitation yet: the facilitator may invite them, after a warned confirmation
+    (a library with a coordinator decides itself). Three queries, given `coordinators`."""
     from django.contrib.auth import get_user_model
     from django.utils import timezone
 
     from plein.accounts.models import Invitation
 
-    placed = list(group.enrollments.filter(status=EnrollmentStatus.PLACED).values_list("uuid", "contact_email"))
+    if coordinators is None:
+        coordinators = coordinators_by_library(group=group)
+    placed = [
+        (uuid, email)
+        for uuid, email, library_id in group.enrollments.filter(status=EnrollmentStatus.PLACED).values_list(
+            "uuid", "contact_email", "library_id"
+        )
+        if library_id not in coordinators
+    ]
     emails = {email.lower() for _uuid, email in placed}
     with_account = {
         e.lower() for e in get_user_model().objects.filter(email__in=emails).values_list("email", flat=True)

@@ -173,7 +173,41 @@ def enrollment_submit(
         template="themegroups/email/enrollment_received.txt",
         context={"enrollments": enrollments, "programme_year": programme_year, "name": enrollments[0].contact_name},
     )
+    if library is not None:
+        _tell_coordinators_of_signup(library=library, enrollments=enrollments, programme_year=programme_year)
     return enrollments
+
+
+def library_coordinators(library):
+    """The active coordinators of a library: they decide who of their library gets access."""
+    return User.objects.filter(organisation=library, role=Role.COORDINATOR, is_active=True).order_by("name")
+
+
+def _tell_coordinators_of_signup(*, library, enrollments, programme_year):
+    """Anyone can fill in the public form for an existing library, so its coordinators hear of
+    every sign-up: who signed up, for what, and that this gives that person no access."""
+    contact = enrollments[0].contact_email
+    recipients = [u.email for u in library_coordinators(library) if u.email.lower() != contact]
+    if not recipients:
+        return
+    _mail_on_commit(
+        to=recipients,
+        subject=lambda: _("[Plein] Your library has been signed up for a theme group"),
+        template="themegroups/email/enrollment_coordinator_notice.txt",
+        context={
+            "enrollments": enrollments,
+            "library": library,
+            "programme_year": programme_year,
+            "facilitator_email": programme_year.contact_email
+            or ", ".join(
+                sorted(
+                    User.objects.filter(facilitated_groups__in=[e.group_id for e in enrollments], is_active=True)
+                    .values_list("email", flat=True)
+                    .distinct()
+                )
+            ),
+        },
+    )
 
 
 def _check_transition(enrollment, new_status):
@@ -185,13 +219,15 @@ def _check_transition(enrollment, new_status):
 
 
 def _library_for(enrollment, acting_user):
-    """The library of a sign-up; a new library is created now, on placement."""
+    """The library of a sign-up and whether it was created just now: a new library is created
+    on placement."""
     if enrollment.library_id:
-        return enrollment.library
+        return enrollment.library, False
     from plein.organisations.models import Municipality, Organisation
 
     library = Organisation.objects.filter(name__iexact=enrollment.new_library_name).first()
-    if library is None:
+    created = library is None
+    if created:
         library = Organisation(
             name=enrollment.new_library_name,
             type=OrganisationType.LIBRARY,
@@ -204,13 +240,17 @@ def _library_for(enrollment, acting_user):
             if municipality:
                 library.municipalities.add(municipality)
     enrollment.library = library
-    return library
+    return library, created
 
 
 @transaction.atomic
 def enrollment_place(*, enrollment, acting_user, automatic=False) -> Enrollment:
-    """Place a library in the group: it becomes a member, its coordinators see the group, and a
-    contact person without an account gets an invitation."""
+    """Place a library in the group: it becomes a member and its coordinators see the group.
+
+    Only a library created by this placement gets its contact person invited as coordinator:
+    the sign-up form is public, so for a library that was in Plein already a sign-up never
+    gives access by itself (its coordinators decide; without one, the facilitator does, see
+    `enrollment_invite_contact`)."""
     enrollment = (
         Enrollment.objects.select_for_update(of=("self",))
         .select_related("group__programme_year__poi")
@@ -224,7 +264,7 @@ def enrollment_place(*, enrollment, acting_user, automatic=False) -> Enrollment:
             % {"capacity": group.capacity}
         )
     with acting_as(acting_user):
-        library = _library_for(enrollment, acting_user)
+        library, created = _library_for(enrollment, acting_user)
         membership = GroupMembership(group=group, library=library)
         membership.full_clean()
         membership.save()
@@ -233,9 +273,9 @@ def enrollment_place(*, enrollment, acting_user, automatic=False) -> Enrollment:
         enrollment.decided_at = timezone.now()
         enrollment.decided_by = acting_user if getattr(acting_user, "is_authenticated", False) else None
         enrollment.save()
-    # An account is only offered when a facilitator placed the library by hand: they have read
-    # who signed up. A place filled automatically from the waiting list waits for their look.
-    invited = False if automatic else invite_contact_if_needed(enrollment=enrollment, acting_user=acting_user)
+    # An account is only offered when a facilitator placed a new library by hand: they have
+    # read who signed up. A place filled automatically from the waiting list waits for them.
+    invited = created and not automatic and invite_contact_if_needed(enrollment=enrollment, acting_user=acting_user)
     _mail_on_commit(
         to=enrollment.contact_email,
         subject=_("[Plein] Your library has a place in “%(group)s”") % {"group": group.name},
@@ -246,6 +286,7 @@ def enrollment_place(*, enrollment, acting_user, automatic=False) -> Enrollment:
             "automatic": automatic,
             "invited": invited,
             "has_account": User.objects.filter(email__iexact=enrollment.contact_email).exists(),
+            "has_coordinator": library_coordinators(library).exists(),
             "url": absolute_url(reverse("themegroups:group_detail", args=[group.uuid])),
         },
     )
@@ -279,9 +320,26 @@ def invite_contact_if_needed(*, enrollment, acting_user) -> bool:
 
 
 @transaction.atomic
-def enrollment_invite_contact(*, enrollment, acting_user) -> bool:
-    """The facilitator sends the account invitation for a library placed from the waiting list."""
+def enrollment_invite_contact(*, enrollment, acting_user, confirmed=False) -> bool:
+    """The facilitator invites the contact person of a placed library as its coordinator.
+
+    Only for a library without a coordinator (one that has one decides itself who gets access),
+    and only after the facilitator confirmed they know this person works there: the sign-up
+    form is public, and a coordinator sees and changes everything of their library."""
     enrollment = Enrollment.objects.select_related("library").get(pk=enrollment.pk)
+    if enrollment.library_id and library_coordinators(enrollment.library).exists():
+        raise ValidationError(
+            _(
+                "%(library)s already has a coordinator in Plein. The coordinator decides who of the library "
+                "gets access; ask them."
+            )
+            % {"library": enrollment.library.name}
+        )
+    if not confirmed:
+        raise ValidationError(
+            _("Tick the box to confirm that you know %(name)s works at %(library)s.")
+            % {"name": enrollment.contact_name, "library": enrollment.library_name}
+        )
     if not invite_contact_if_needed(enrollment=enrollment, acting_user=acting_user):
         raise ValidationError(_("This person already has an account or an open invitation."))
     return True

@@ -318,13 +318,19 @@ class EnrollmentListView(GroupObjectMixin, View):
 
     def render(self, decline_form, status=200):
         title = _("Sign-ups")
+        coordinators = selectors.coordinators_by_library(group=self.group)
+        enrollments = list(selectors.group_enrollments(group=self.group))
+        for enrollment in enrollments:
+            enrollment.coordinator_names = coordinators.get(enrollment.library_id, [])
         return render(
             self.request,
             "themegroups/enrollment_list.html",
             {
                 "group": self.group,
-                "enrollments": selectors.group_enrollments(group=self.group),
-                "needs_invitation": selectors.enrollments_needing_invitation(group=self.group),
+                "enrollments": enrollments,
+                "needs_invitation": selectors.enrollments_needing_invitation(
+                    group=self.group, coordinators=coordinators
+                ),
                 "decline_form": decline_form,
                 "placed": selectors.active_memberships(group=self.group).count(),
                 "page_title": title,
@@ -386,7 +392,9 @@ class EnrollmentActionView(PleinPermissionMixin, View):
                     request, _("The sign-up of %(library)s has been declined.") % {"library": enrollment.library_name}
                 )
             elif action == "uitnodigen":
-                services.enrollment_invite_contact(enrollment=enrollment, acting_user=request.user)
+                services.enrollment_invite_contact(
+                    enrollment=enrollment, acting_user=request.user, confirmed=bool(request.POST.get("bevestigd"))
+                )
                 messages.success(
                     request, _("An invitation has been sent to %(email)s.") % {"email": enrollment.contact_email}
                 )

@@ -56,13 +56,19 @@ def test_from_sign_up_to_retrospective(browser_page, world, settings):
     assert_accessible(page, "sign-up done")
     assert mail.outbox[-1].to == ["nina@nieuwkomer.example"]
 
-    # 2. The facilitator places the library; the contact gets an invitation.
+    # 2. The facilitator places the library. It is in Plein already and has no coordinator, so
+    # the contact gets an invitation only after the facilitator confirms they work there.
     _log_in(page, world.users["facilitator"].email, "test-wachtwoord-123")
     page.goto(f"/themagroepen/{world.group.uuid}/aanmeldingen/")
     assert_accessible(page, "sign-ups")
     with page.expect_navigation():
         page.get_by_role("button", name="Plaatsen Bibliotheek Nieuwkomer").click()
     assert "Bibliotheek Nieuwkomer is geplaatst." in page.inner_text("main")
+    assert not any("/uitnodiging/" in m.body for m in mail.outbox)
+    assert_accessible(page, "sign-ups with the invitation to confirm")
+    page.get_by_label("Ik weet dat Nina Nieuwkomer bij Bibliotheek Nieuwkomer werkt").check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Uitnodiging voor een account sturen Nina Nieuwkomer").click()
     invitation = next(m for m in mail.outbox if "/uitnodiging/" in m.body)
     _log_out(page)
 

@@ -175,7 +175,8 @@ def test_facilitator_reviews_in_the_interface(client, world, django_capture_on_c
     assert response.status_code == 302
     enrollment.refresh_from_db()
     assert enrollment.status == EnrollmentStatus.PLACED
-    assert User.objects.filter(email=enrollment.contact_email).count() == 0  # invited, not yet accepted
+    assert User.objects.filter(email=enrollment.contact_email).count() == 0
+    assert not Invitation.objects.exists()  # an existing library: only after a confirmation
 
 
 def test_export_csv_and_xlsx(client, world):
@@ -219,7 +220,7 @@ def test_automatic_placement_sends_no_account_invitation_until_the_facilitator_d
     page = client.get(reverse("themegroups:enrollments", args=[group.uuid])).content.decode()
     assert "Uitnodiging voor een account sturen" in page
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("themegroups:enrollment_action", args=[stranger.uuid, "uitnodigen"]))
+        client.post(reverse("themegroups:enrollment_action", args=[stranger.uuid, "uitnodigen"]), {"bevestigd": "on"})
     assert Invitation.objects.filter(email="vreemde@x.example", organisation=world.other_library).count() == 1
 
 
@@ -243,8 +244,13 @@ def test_a_bad_waiting_list_entry_does_not_block_a_withdrawal(world):
 
 
 def test_two_groups_one_contact_one_invitation(world, django_capture_on_commit_callbacks):
-    library = OrganisationFactory()
-    enrollments = _submit(world.year, [world.group, world.other_group], library=library, contact_email="een@b.example")
+    enrollments = _submit(
+        world.year,
+        [world.group, world.other_group],
+        new_library_name="Bibliotheek Twee Groepen",
+        new_library_province="ZH",
+        contact_email="een@b.example",
+    )
     with django_capture_on_commit_callbacks(execute=True):
         for enrollment in enrollments:
             services.enrollment_place(enrollment=enrollment, acting_user=world.users["facilitator"])
@@ -259,3 +265,68 @@ def test_export_neutralises_formulas(client, world):
         client.get(reverse("themegroups:enrollments_export", args=[world.year.uuid]) + "?formaat=csv").streaming_content
     ).decode("utf-8-sig")
     assert ";'=HYPERLINK" in body
+
+
+# --- a sign-up never gives access to an existing library by itself -------------------------
+
+
+def test_signup_for_a_library_with_a_coordinator_tells_the_coordinator_and_invites_nobody(
+    client, world, django_capture_on_commit_callbacks
+):
+    """Failed before: placing the sign-up invited whoever typed their e-mail into the public
+    form as coordinator of the existing library, without telling its coordinator."""
+    coordinator = world.users["coordinator"]
+    with django_capture_on_commit_callbacks(execute=True):
+        enrollment = _submit(world.year, [world.other_group], library=world.library, contact_email="vreemde@x.example")[
+            0
+        ]
+    to_coordinator = [m for m in mail.outbox if m.to == [coordinator.email]]
+    assert len(to_coordinator) == 1
+    body = to_coordinator[0].body
+    assert "vreemde@x.example" in body and "Het Ontwikkelplein" in body and world.library.name in body
+    assert "geen toegang" in body
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.enrollment_place(enrollment=enrollment, acting_user=world.users["facilitator"])
+    assert not Invitation.objects.exists()
+    placed = [m for m in mail.outbox if m.to == ["vreemde@x.example"] and "plaats" in m.subject][0]
+    assert "/uitnodiging/" not in placed.body and "coördinator" in placed.body
+
+    # The facilitator cannot invite the stranger either: the coordinator decides.
+    client.force_login(world.users["facilitator"])
+    page = client.get(reverse("themegroups:enrollments", args=[world.other_group.uuid])).content.decode()
+    assert "Uitnodiging voor een account sturen" not in page
+    assert coordinator.name in page
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("themegroups:enrollment_action", args=[enrollment.uuid, "uitnodigen"]), {"bevestigd": "on"})
+    assert not Invitation.objects.exists()
+
+
+def test_signup_for_a_library_without_coordinator_waits_for_the_facilitators_warned_confirmation(
+    client, world, django_capture_on_commit_callbacks
+):
+    """Failed before: placing invited the contact right away, with no warning."""
+    library = OrganisationFactory(name="Bibliotheek Zonder Coördinator")
+    enrollment = _submit(world.year, [world.group], library=library, contact_email="iemand@x.example")[0]
+    client.force_login(world.users["facilitator"])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("themegroups:enrollment_action", args=[enrollment.uuid, "plaatsen"]))
+    enrollment.refresh_from_db()
+    assert enrollment.status == EnrollmentStatus.PLACED
+    assert not Invitation.objects.exists()
+
+    page = client.get(reverse("themegroups:enrollments", args=[world.group.uuid])).content.decode()
+    assert "heeft nog geen coördinator" in page
+    assert "Uitnodiging voor een account sturen" in page and 'name="bevestigd"' in page
+
+    # Without the tick: refused, nothing sent.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("themegroups:enrollment_action", args=[enrollment.uuid, "uitnodigen"]))
+    assert not Invitation.objects.exists()
+    assert "Vink aan" in client.get(response["Location"]).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("themegroups:enrollment_action", args=[enrollment.uuid, "uitnodigen"]), {"bevestigd": "on"})
+    invitation = Invitation.objects.get(email="iemand@x.example")
+    assert invitation.organisation == library and invitation.role == "coordinator"
+    assert invitation.invited_by == world.users["facilitator"]
