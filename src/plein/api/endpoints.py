@@ -345,7 +345,7 @@ def _period(start, end) -> registration_selectors.Period:
     summary=gettext_noop("Read the figures"),
     description=gettext_noop(
         "Visits and questions of the key's library, or of one of its branches, in a period: totals and "
-        "counts per category, each with the period of equal length just before, and a series over time."
+        "counts per category, each with the same period a year earlier, and a series over time."
     ),
 )
 def figures(request, query: Query[schemas.FiguresQuery]):

@@ -120,7 +120,7 @@ class TotalOut(Schema):
     # A total, now and before.
 
     count: int = Field(description=gettext_noop("In the period."))
-    previous: int = Field(description=gettext_noop("In the period of equal length just before."))
+    previous: int = Field(description=gettext_noop("In the same period a year earlier (previous_period)."))
 
 
 class RowOut(Schema):
@@ -129,7 +129,7 @@ class RowOut(Schema):
     code: str = Field(description=gettext_noop("Code of the category."))
     label: str = Field(description=gettext_noop("Name of the category."))
     count: int = Field(description=gettext_noop("In the period."))
-    previous: int = Field(description=gettext_noop("In the period of equal length just before."))
+    previous: int = Field(description=gettext_noop("In the same period a year earlier (previous_period)."))
 
 
 class BreakdownOut(Schema):

@@ -123,6 +123,8 @@ def series_spec(figures: Figures, *, validate=False) -> dict:
     visits, questions = _("Visits"), _("Questions")
     values = []
     for bucket in figures.series:
+        if bucket.running:  # today is not over: drawn, it would look like a sudden drop
+            continue
         label = bucket_label(bucket, figures.unit)
         values.append({"label": label, "what": visits, "count": bucket.visits})
         values.append({"label": label, "what": questions, "count": bucket.questions})

@@ -74,7 +74,7 @@ FIGURE_COLUMNS = [
     ("code", _("Code")),
     ("omschrijving", _("Label")),
     ("aantal", _("Count")),
-    ("vorige_periode", _("Previous period")),
+    ("vorige_periode", _("Count a year earlier")),
     ("aandeel_procent", _("Share (%)")),
 ]
 

@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import selectors
+from . import periods, selectors
 from .choices import CategoryKind
 
 MAX_YEARS = 10
@@ -45,9 +45,18 @@ class FiguresForm(forms.Form):
         label=_("Until"), required=False, widget=DateInput(), help_text=_("Only for “Other period”: the last day.")
     )
 
+    PERIOD_FIELDS = ("periode", "datum", "van", "tot")
+
     def __init__(self, *args, scope_choices: selectors.ScopeChoices, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["bereik"].choices = [(str(label), options) for label, options in scope_choices.groups]
+        # No period chosen: the last full month (not the first day or two of this one), shown
+        # in the fields as if chosen, and said on the page (`default_period`).
+        self.default_period = self.is_bound and not any(self.data.get(name) for name in self.PERIOD_FIELDS)
+        if self.default_period:
+            self.data = self.data.copy()
+            self.data["periode"] = "maand"
+            self.data["datum"] = periods.last_full_month(timezone.localdate()).start.isoformat()
 
     def _plausible(self, name):
         value = self.cleaned_data.get(name)
@@ -84,10 +93,10 @@ class FiguresForm(forms.Form):
                 elif end - start > datetime.timedelta(days=366 * MAX_YEARS):
                     self.add_error("tot", _("Choose a period of at most ten years."))
                 else:
-                    data["period"] = selectors.Period(start, end)
+                    data["period"] = periods.cut_off(periods.Period(start, end), today=timezone.localdate())
         else:
             day = data.get("datum") or timezone.localdate()
-            data["period"] = selectors.period_for(kind, day, today=timezone.localdate())
+            data["period"] = periods.period_for(kind, day, today=timezone.localdate())
         return data
 
 

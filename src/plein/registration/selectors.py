@@ -24,6 +24,7 @@ from plein.organisations.choices import Province
 from plein.organisations.models import Location
 from plein.themegroups.models import GroupMembership
 
+from . import periods
 from .choices import NATIONAL_AREA, CategoryKind, Metric, Span, location_area, province_area
 from .models import AreaCount, Category, DailyCount
 
@@ -164,47 +165,9 @@ def scope_choices(*, user) -> ScopeChoices:
     return ScopeChoices(scopes, groups)
 
 
-# --- periods ------------------------------------------------------------------------------
+# --- periods (in .periods; named here too, for the callers that read them from here) ----
 
-
-@dataclass(frozen=True)
-class Period:
-    start: datetime.date
-    end: datetime.date  # inclusive
-
-    @property
-    def days(self) -> int:
-        return (self.end - self.start).days + 1
-
-    @property
-    def previous(self) -> "Period":
-        """The period of equal length just before this one."""
-        end = self.start - datetime.timedelta(days=1)
-        return Period(end - datetime.timedelta(days=self.days - 1), end)
-
-
-PERIOD_KINDS = ["week", "maand", "kwartaal", "jaar", "anders"]
-
-
-def period_for(kind: str, day: datetime.date, *, today: datetime.date) -> Period:
-    """The week, month, quarter or year around `day`; a period that is still going ends today,
-    so it compares fairly with a previous period of the same number of days."""
-    if kind == "week":
-        start = day - datetime.timedelta(days=day.weekday())
-        end = start + datetime.timedelta(days=6)
-    elif kind == "maand":
-        start = day.replace(day=1)
-        end = (start + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
-    elif kind == "kwartaal":
-        start = day.replace(month=(day.month - 1) // 3 * 3 + 1, day=1)
-        end = (start + datetime.timedelta(days=95)).replace(day=1) - datetime.timedelta(days=1)
-    elif kind == "jaar":
-        start, end = day.replace(month=1, day=1), day.replace(month=12, day=31)
-    else:
-        raise ValueError(kind)
-    if start <= today < end:
-        end = today
-    return Period(start, end)
+Period, PERIOD_KINDS, period_for = periods.Period, periods.PERIOD_KINDS, periods.period_for
 
 
 # --- figures ------------------------------------------------------------------------------
@@ -261,6 +224,7 @@ class Bucket:
     end: datetime.date
     visits: int = 0
     questions: int = 0
+    running: bool = False  # holds today, which is not over: not drawn in the chart
 
 
 @dataclass
@@ -354,11 +318,11 @@ def _day_rows(scope: Scope, ranges) -> QuerySet:
         return rows.annotate(day=F("start"))
     if scope.location_ids is None:
         return DailyCount.objects.filter(_between("day", ranges))
-    # The branches and the span from the first to the last day select through the (branch,
-    # day) index; SQLite cannot use it for "(branches AND range) OR (branches AND range)".
+    # The branches inside every range, so each range is one search of the (branch, day) index
+    # (SQLite: MULTI-INDEX OR). The ranges lie a year apart (the comparison): one span from
+    # the first to the last day would read thirteen months of rows for a few days.
     used = [(start, end) for start, end in ranges if start <= end] or list(ranges)[:1]
-    hull = {"day__gte": min(start for start, _ in used), "day__lte": max(end for _, end in used)}
-    return DailyCount.objects.filter(location_id__in=scope.location_ids, **hull).filter(_between("day", ranges))
+    return DailyCount.objects.filter(_between("day", used, location_id__in=scope.location_ids))
 
 
 def _month_rows(scope: Scope, ranges) -> QuerySet:
@@ -432,7 +396,10 @@ def figures(*, scope: Scope, period: Period) -> Figures:
             bucket.visits += n
         else:
             bucket.questions += n
-    return Figures(scope, period, previous, visits, questions, breakdowns, unit, list(buckets.values()))
+    series = list(buckets.values())
+    if period.running:
+        series[-1].running = True
+    return Figures(scope, period, previous, visits, questions, breakdowns, unit, series)
 
 
 # --- the desk -----------------------------------------------------------------------------

@@ -5,23 +5,16 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import formats
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import View
 
 from plein.core.views_base import PleinPermissionMixin
 
-from . import charts, selectors, services
+from . import charts, periods, selectors, services
 from .choices import Metric
 from .forms import BranchForm, FiguresForm, ImportForm, QuestionFormSet, VisitForm
-
-
-def _period_label(period) -> str:
-    return _("%(start)s to %(end)s") % {
-        "start": formats.date_format(period.start, "j F Y"),
-        "end": formats.date_format(period.end, "j F Y"),
-    }
 
 
 def _signed(n) -> str:
@@ -52,7 +45,6 @@ class FiguresView(PleinPermissionMixin, View):
         data = request.GET.copy()
         if current is not None:
             data["bereik"] = current.key
-        data.setdefault("periode", "maand")
         form = FiguresForm(data, scope_choices=choices)
         context = {
             "form": form,
@@ -82,8 +74,9 @@ class FiguresView(PleinPermissionMixin, View):
                 figures=figures,
                 totals=[_total(_("Visits"), figures.visits), _total(_("Questions"), figures.questions)],
                 sections=sections,
-                period_label=_period_label(figures.period),
-                previous_label=_period_label(figures.previous),
+                period_text=periods.describe(figures.period, today=timezone.localdate(), default=form.default_period),
+                previous_heading=periods.comparison_heading(figures.period),
+                series_note=periods.series_note(figures.period, figures.unit),
                 series_summary=charts.series_summary(figures),
                 series_spec=charts.series_spec(figures),
                 series_rows=[(charts.bucket_label(b, figures.unit), b) for b in figures.series],
@@ -108,7 +101,6 @@ class ExportView(PleinPermissionMixin, View):
             raise Http404
         data = request.GET.copy()
         data["bereik"] = current.key
-        data.setdefault("periode", "maand")
         form = FiguresForm(data, scope_choices=choices)
         if not form.is_valid():
             raise Http404

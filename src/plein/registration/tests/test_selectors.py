@@ -179,30 +179,30 @@ def test_custom_period_and_the_series_unit_follow_its_length(world, country):
         _assert_matches(figures, None)
 
 
-def test_the_previous_period_has_equal_length_and_gives_the_trend(world):
+def test_the_same_period_a_year_earlier_gives_the_trend(world):
     location = world.location
     user = world.users["desk_worker"]
-    period = selectors.Period(TODAY - datetime.timedelta(days=13), TODAY - datetime.timedelta(days=7))
-    assert period.previous == selectors.Period(TODAY - datetime.timedelta(days=20), TODAY - datetime.timedelta(days=14))
+    d = datetime.date
+    period = selectors.Period(d(2026, 3, 10), d(2026, 3, 16))
+    assert period.previous == selectors.Period(d(2025, 3, 10), d(2025, 3, 16))
     for n, day in enumerate([period.start, period.end, period.end, period.previous.start]):
         services.visit_register(
             acting_user=user,
             **visit_data(location=location, day=day, idempotency_key=f"t{n}", questions=[question(), question()]),
         )
-    services.visit_register(
-        acting_user=user, **visit_data(location=location, day=period.previous.start - datetime.timedelta(days=1))
-    )
+    for n, day in enumerate([period.previous.start - datetime.timedelta(days=1), period.start - datetime.timedelta(1)]):
+        services.visit_register(acting_user=user, **visit_data(location=location, day=day, idempotency_key=f"o{n}"))
     scope = selectors.scope_choices(user=user).get(f"bibliotheek-{world.library.uuid}")
     figures = selectors.figures(scope=scope, period=period)
     assert (figures.visits.count, figures.visits.previous, figures.visits.difference) == (3, 1, 2)
     assert (figures.questions.count, figures.questions.previous, figures.questions.change_percent) == (6, 2, 200)
 
 
-def test_a_running_period_ends_today_and_compares_with_as_many_days_before():
+def test_a_running_period_ends_today_and_compares_with_the_same_days_a_year_earlier():
     day = datetime.date(2025, 11, 24)
     period = selectors.period_for("maand", day, today=day)
-    assert period == selectors.Period(datetime.date(2025, 11, 1), day)
-    assert period.previous == selectors.Period(datetime.date(2025, 10, 8), datetime.date(2025, 10, 31))
+    assert period == selectors.Period(datetime.date(2025, 11, 1), day) and period.running
+    assert period.previous == selectors.Period(datetime.date(2024, 11, 1), datetime.date(2024, 11, 24))
     assert selectors.period_for("kwartaal", datetime.date(2024, 5, 5), today=day) == selectors.Period(
         datetime.date(2024, 4, 1), datetime.date(2024, 6, 30)
     )
