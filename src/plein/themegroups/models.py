@@ -264,7 +264,11 @@ class Attendance(models.Model):
     library = models.ForeignKey(
         Organisation, verbose_name=_("library"), on_delete=models.CASCADE, related_name="attendances"
     )
-    registered = models.BooleanField(_("registered beforehand"), default=False)
+    # Two separate facts: the library's own reply beforehand (None: it never answered) and the
+    # facilitator's check afterwards (None: not checked yet). Neither write touches the other.
+    registered = models.BooleanField(
+        _("reply beforehand"), null=True, blank=True, help_text=_("Empty: the library has not answered.")
+    )
     attended = models.BooleanField(_("was there"), null=True, blank=True)
     people = models.PositiveSmallIntegerField(_("number of people"), default=1)
 

@@ -419,20 +419,22 @@ def attendance_register(*, meeting, library, acting_user, registered=True, peopl
         attendance.registered = registered
         attendance.people = people
         attendance.full_clean()
-        attendance.save()
+        # Only the reply: whether the library was there is the facilitator's separate record.
+        attendance.save(update_fields=["registered", "people"])
     return attendance
 
 
 @transaction.atomic
 def attendance_confirm(*, meeting, acting_user, attended_library_ids):
-    """Afterwards, the facilitator ticks which member libraries were there."""
+    """Afterwards, the facilitator ticks which member libraries were there. This records presence
+    only: a library's reply beforehand (or that it never replied) stays as it was."""
     from .models import Attendance
 
     with acting_as(acting_user):
         for membership in meeting.group.memberships.filter(left_at__isnull=True):
             attendance, _created = Attendance.objects.get_or_create(meeting=meeting, library_id=membership.library_id)
             attendance.attended = membership.library_id in attended_library_ids
-            attendance.save()
+            attendance.save(update_fields=["attended"])
 
 
 @transaction.atomic

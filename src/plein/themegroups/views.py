@@ -638,11 +638,17 @@ class AttendanceConfirmView(MeetingObjectMixin, View):
         ).order_by("name")
 
     def get(self, request, uuid):
-        attended = self.meeting.attendances.filter(attended=True).values_list("library_id", flat=True)
-        return self.render(AttendanceConfirmForm(libraries=self.libraries(), initial={"attended": list(attended)}))
+        attended = [lib_id for lib_id, a in self.replies.items() if a.attended]
+        return self.render(
+            AttendanceConfirmForm(libraries=self.libraries(), replies=self.replies, initial={"attended": attended})
+        )
+
+    @cached_property
+    def replies(self):
+        return {a.library_id: a for a in self.meeting.attendances.all()}
 
     def post(self, request, uuid):
-        form = AttendanceConfirmForm(request.POST, libraries=self.libraries())
+        form = AttendanceConfirmForm(request.POST, libraries=self.libraries(), replies=self.replies)
         if form.is_valid():
             services.attendance_confirm(
                 meeting=self.meeting,
