@@ -10,3 +10,10 @@ NL = {
     "no answer": "geen antwoord",
     "will come, %(count)s person": ("komt, %(count)s persoon", "komt, %(count)s personen"),
 }
+NL |= {
+    # waiting list: the count shown, the rule and the e-mail agree
+    "“%(group)s” still has %(free)s free place (%(taken)s of %(capacity)s taken). Place the library, or decline the sign-up.": (
+        "‘%(group)s’ heeft nog %(free)s vrije plaats (%(taken)s van de %(capacity)s bezet). Plaats de bibliotheek, of wijs de aanmelding af.",
+        "‘%(group)s’ heeft nog %(free)s vrije plaatsen (%(taken)s van de %(capacity)s bezet). Plaats de bibliotheek, of wijs de aanmelding af.",
+    ),
+}

@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from plein.accounts.choices import Role
 from plein.audit.services import acting_as
@@ -31,6 +32,7 @@ from .models import (
     ProgrammeYear,
     ThemeGroup,
 )
+from .selectors import group_places
 
 User = get_user_model()
 logger = logging.getLogger(__name__)
@@ -78,21 +80,25 @@ def group_save(*, acting_user, group=None, programme_year=None, facilitators=(),
         for name in ("name", "description", "capacity", "expected_meetings"):
             if name in fields:
                 setattr(group, name, fields[name])
+        grew = group.pk is not None and "capacity" in fields and group.capacity > _saved_capacity(group)
         group.full_clean()
         group.save()
         group.facilitators.set(facilitators)
+    if grew:
+        # New places go to the waiting list first, as a freed place does.
+        place_from_waitlist(group=group, acting_user=acting_user)
     return group
+
+
+def _saved_capacity(group) -> int:
+    return ThemeGroup.objects.filter(pk=group.pk).values_list("capacity", flat=True).first() or 0
 
 
 # --- sign-up ("aanmelden") ----------------------------------------------------------------
 
 
-def placed_count(group) -> int:
-    return group.memberships.filter(left_at__isnull=True).count()
-
-
 def group_is_full(group) -> bool:
-    return placed_count(group) >= group.capacity
+    return group_places(group).is_full
 
 
 @transaction.atomic
@@ -291,6 +297,21 @@ def enrollment_invite_contact(*, enrollment, acting_user) -> bool:
 def enrollment_waitlist(*, enrollment, acting_user) -> Enrollment:
     enrollment = Enrollment.objects.select_for_update().get(pk=enrollment.pk)
     _check_transition(enrollment, EnrollmentStatus.WAITLISTED)
+    group = ThemeGroup.objects.select_for_update().get(pk=enrollment.group_id)
+    places = group_places(group)
+    # The waiting list is for a full group only: with a free place nobody would ever move up
+    # (places are handed out when one frees up), and the e-mail tells the library it is full.
+    if not places.is_full:
+        raise ValidationError(
+            ngettext(
+                "“%(group)s” still has %(free)s free place (%(taken)s of %(capacity)s taken). "
+                "Place the library, or decline the sign-up.",
+                "“%(group)s” still has %(free)s free places (%(taken)s of %(capacity)s taken). "
+                "Place the library, or decline the sign-up.",
+                places.free,
+            )
+            % {"group": group.name, "free": places.free, "taken": places.taken, "capacity": places.capacity}
+        )
     with acting_as(acting_user):
         enrollment.status = EnrollmentStatus.WAITLISTED
         enrollment.decided_at = timezone.now()
@@ -301,7 +322,7 @@ def enrollment_waitlist(*, enrollment, acting_user) -> Enrollment:
         to=enrollment.contact_email,
         subject=_("[Plein] You are on the waiting list for “%(group)s”") % {"group": enrollment.group.name},
         template="themegroups/email/enrollment_waitlisted.txt",
-        context={"enrollment": enrollment, "position": position},
+        context={"enrollment": enrollment, "position": position, "places": places},
     )
     return enrollment
 

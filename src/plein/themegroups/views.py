@@ -326,7 +326,7 @@ class EnrollmentListView(GroupObjectMixin, View):
                 "enrollments": selectors.group_enrollments(group=self.group),
                 "needs_invitation": selectors.enrollments_needing_invitation(group=self.group),
                 "decline_form": decline_form,
-                "placed": selectors.active_memberships(group=self.group).count(),
+                "places": selectors.group_places(self.group),
                 "page_title": title,
                 "breadcrumbs": _group_crumbs(self.group, (title, None)),
             },
