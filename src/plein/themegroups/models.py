@@ -44,6 +44,11 @@ class ProgrammeYear(models.Model):
     def __str__(self):
         return f"{self.poi} {self.year}"
 
+    def has_started(self, today=None) -> bool:
+        """The programme runs in its calendar year; before 1 January there is nothing to show."""
+        today = today or timezone.localdate()
+        return today.year >= self.year
+
     def signup_is_open(self, today=None) -> bool:
         today = today or timezone.localdate()
         return self.signup_opens <= today <= self.signup_closes

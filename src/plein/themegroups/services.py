@@ -226,7 +226,13 @@ def enrollment_place(*, enrollment, acting_user, automatic=False) -> Enrollment:
     _check_transition(enrollment, EnrollmentStatus.PLACED)
     if group_is_full(group):
         raise ValidationError(
-            _("The group is full (%(capacity)s places). Put the library on the waiting list, or make the group bigger.")
+            ngettext(
+                "The group is full (%(capacity)s place). "
+                "Put the library on the waiting list, or make the group bigger.",
+                "The group is full (%(capacity)s places). "
+                "Put the library on the waiting list, or make the group bigger.",
+                group.capacity,
+            )
             % {"capacity": group.capacity}
         )
     with acting_as(acting_user):
@@ -618,6 +624,7 @@ def retrospective_draft(group) -> dict:
     from .choices import MeetingKind, Topic
 
     year = group.programme_year.year
+    started = group.programme_year.has_started(timezone.localdate())
     memberships = group.memberships.filter(left_at__isnull=True).select_related("library").order_by("library__name")
     libraries = list({m.library_id: m.library for m in memberships}.values())
     provinces = sorted({str(Province(lib.province).label) for lib in libraries if lib.province})
@@ -626,11 +633,33 @@ def retrospective_draft(group) -> dict:
         .select_related("host_library")
         .prefetch_related("agenda_items")
     )
+    started = started or bool(meetings)
+    if not started:
+        # Nothing to look back on yet: say so, instead of "0 libraries worked together".
+        introduction = _(
+            "The theme group “%(group)s” starts in %(year)s. This retrospective is written once the year is under way."
+        ) % {"year": year, "group": group.name}
+    elif libraries:
+        introduction = ngettext(
+            "In %(year)s, %(count)s library worked in the theme group “%(group)s”. This is what we did and learned.",
+            "In %(year)s, %(count)s libraries worked together in the theme group “%(group)s”. "
+            "This is what we did and learned.",
+            len(libraries),
+        ) % {"year": year, "count": len(libraries), "group": group.name}
+    else:
+        introduction = _("No libraries take part in the theme group “%(group)s” in %(year)s yet.") % {
+            "year": year,
+            "group": group.name,
+        }
     lines = []
     lines.append("## " + _("Participating libraries"))
     if libraries:
         lines.append(
-            _("%(count)s libraries from %(provinces)s took part:")
+            ngettext(
+                "%(count)s library from %(provinces)s took part:",
+                "%(count)s libraries from %(provinces)s took part:",
+                len(libraries),
+            )
             % {"count": len(libraries), "provinces": str(_(" and ")).join(provinces) or "–"}
         )
         lines += [f"- {lib.name}" for lib in libraries]
@@ -640,7 +669,7 @@ def retrospective_draft(group) -> dict:
     lines.append("## " + _("Meetings"))
     regular = [m for m in meetings if m.kind != MeetingKind.VISIT]
     if regular:
-        lines.append(_("We met %(count)s times:") % {"count": len(regular)})
+        lines.append(ngettext("We met once:", "We met %(count)s times:", len(regular)) % {"count": len(regular)})
         for meeting in regular:
             topics = sorted(
                 {str(Topic(item.topic).label) for item in meeting.agenda_items.all() if item.topic != Topic.OTHER}
@@ -667,7 +696,14 @@ def retrospective_draft(group) -> dict:
         lines.append("")
         lines.append("## " + _("Practice cases"))
         if cases:
-            lines.append(_("Libraries brought in %(count)s local situations:") % {"count": len(cases)})
+            lines.append(
+                ngettext(
+                    "Libraries brought in %(count)s local situation:",
+                    "Libraries brought in %(count)s local situations:",
+                    len(cases),
+                )
+                % {"count": len(cases)}
+            )
             lines += [f"- {case.title} ({case.library.name})" for case in cases]
         else:
             lines.append(_("No practice cases were brought in."))
@@ -687,14 +723,13 @@ def retrospective_draft(group) -> dict:
     else:
         lines.append(_("No actions from the meetings have been finished yet."))
     if open_count:
-        lines.append(_("%(count)s more actions are still running.") % {"count": open_count})
+        lines.append(
+            ngettext("%(count)s action is still running.", "%(count)s actions are still running.", open_count)
+            % {"count": open_count}
+        )
     return {
         "title": _("Looking back at the theme group “%(group)s” in %(year)s") % {"group": group.name, "year": year},
-        "introduction": _(
-            "In %(year)s, %(count)s libraries worked together in the theme group “%(group)s”. "
-            "This is what we did and learned."
-        )
-        % {"year": year, "count": len(libraries), "group": group.name},
+        "introduction": introduction,
         "body": "\n".join(lines).strip(),
     }
 

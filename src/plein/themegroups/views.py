@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 
 from plein.core import spreadsheets
@@ -699,7 +700,11 @@ class MinutesView(MeetingObjectMixin, View):
             )
             messages.success(
                 request,
-                _("The minutes have been saved. %(count)s actions were added to the action plans of the libraries.")
+                ngettext(
+                    "The minutes have been saved. %(count)s action was added to the action plans of the libraries.",
+                    "The minutes have been saved. %(count)s actions were added to the action plans of the libraries.",
+                    len(created),
+                )
                 % {"count": len(created)},
             )
             return redirect("themegroups:meeting_detail", uuid)
