@@ -14,6 +14,7 @@ from django.shortcuts import render
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from ninja.openapi.docs import DocsBase
 
 STATUS_TEXT = {
@@ -67,9 +68,15 @@ def type_label(schema: dict) -> str:
 def _constraints(schema: dict) -> str:
     notes = []
     if "maxLength" in schema:
-        notes.append(_("at most %(n)s characters") % {"n": schema["maxLength"]})
+        notes.append(
+            ngettext("at most %(n)s character", "at most %(n)s characters", schema["maxLength"])
+            % {"n": schema["maxLength"]}
+        )
     if "minItems" in schema and "maxItems" in schema:
-        notes.append(_("%(min)s to %(max)s items") % {"min": schema["minItems"], "max": schema["maxItems"]})
+        notes.append(
+            ngettext("%(min)s to %(max)s item", "%(min)s to %(max)s items", schema["maxItems"])
+            % {"min": schema["minItems"], "max": schema["maxItems"]}
+        )
     return ", ".join(notes)
 
 

@@ -21,7 +21,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext
 from ninja import NinjaAPI, Query, Router
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 from ninja.renderers import JSONRenderer
@@ -159,7 +159,8 @@ def _field_message(error: dict) -> str:
     if kind == "missing":
         return _("This field is required.")
     if kind == "string_too_long":
-        return _("Use at most %(n)s characters.") % {"n": ctx.get("max_length")}
+        n = ctx.get("max_length") or 0
+        return ngettext("Use at most %(n)s character.", "Use at most %(n)s characters.", n) % {"n": n}
     if kind == "string_too_short":
         return _("Fill in this field.")
     if kind == "too_short":
@@ -222,7 +223,14 @@ def _on_no_key(request, exc):
 def _on_too_many(request, exc):
     seconds = max(1, round(exc.wait or 1))
     return error_response(
-        request, 429, _("Too many requests with this API key. Try again in %(seconds)s seconds.") % {"seconds": seconds}
+        request,
+        429,
+        ngettext(
+            "Too many requests with this API key. Try again in %(seconds)s second.",
+            "Too many requests with this API key. Try again in %(seconds)s seconds.",
+            seconds,
+        )
+        % {"seconds": seconds},
     )
 
 

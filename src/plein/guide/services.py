@@ -6,6 +6,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from plein.actions.choices import ActionOrigin
 from plein.actions.services import action_create
@@ -189,7 +190,11 @@ def step_save(*, trajectory, step, acting_user, answers, ticked, done=None) -> S
     if too_long:
         raise ValidationError(
             {
-                key: _("Please keep the answer under %(max)s characters; it now has %(n)s.")
+                key: ngettext(
+                    "Please keep the answer under %(max)s character; it now has %(n)s.",
+                    "Please keep the answer under %(max)s characters; it now has %(n)s.",
+                    MAX_ANSWER,
+                )
                 % {"max": MAX_ANSWER, "n": len(answers[key])}
                 for key in too_long
             },

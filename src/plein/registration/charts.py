@@ -6,7 +6,7 @@ never stands alone: the page shows its summary and a table with the same numbers
 import altair as alt
 from django.utils import formats
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from .choices import CategoryKind
 from .selectors import Breakdown, Figures
@@ -31,9 +31,6 @@ SUMMARIES = {
     CategoryKind.ORGANISATION: gettext_lazy("Most questions concerned %(label)s (%(percent)s%% of all questions)."),
     CategoryKind.HELP: gettext_lazy("The help given was most often %(label)s (%(percent)s%%)."),
     CategoryKind.DOMAIN: gettext_lazy("Most questions belonged to the domain %(label)s (%(percent)s%%)."),
-    CategoryKind.DIGID_FOLLOW_UP: gettext_lazy(
-        "For DigiD questions, most often the follow-up was %(label)s (%(count)s times)."
-    ),
     CategoryKind.CHANNEL: gettext_lazy("Most visitors came by %(label)s (%(percent)s%%)."),
     CategoryKind.DURATION: gettext_lazy("Most visits took %(label)s (%(percent)s%%)."),
 }
@@ -59,9 +56,12 @@ def breakdown_summary(breakdown: Breakdown) -> str:
     top = max(rows, key=lambda r: r.count)
     if breakdown.kind == CategoryKind.REFERRAL:
         emb = sum(r.count for r in rows if r.emb)
-        return _(
+        return ngettext(
+            "There was %(total)s referral: %(emb)s to an EMB programme and %(partner)s to a partner; "
+            "most often to %(label)s (%(count)s).",
             "There were %(total)s referrals: %(emb)s to an EMB programme and %(partner)s to a partner; "
-            "most often to %(label)s (%(count)s)."
+            "most often to %(label)s (%(count)s).",
+            breakdown.counted,
         ) % {
             "total": number(breakdown.counted),
             "emb": number(emb),
@@ -69,6 +69,12 @@ def breakdown_summary(breakdown: Breakdown) -> str:
             "label": top.label,
             "count": number(top.count),
         }
+    if breakdown.kind == CategoryKind.DIGID_FOLLOW_UP:
+        return ngettext(
+            "For DigiD questions, most often the follow-up was %(label)s (%(count)s time).",
+            "For DigiD questions, most often the follow-up was %(label)s (%(count)s times).",
+            top.count,
+        ) % {"label": top.label, "count": number(top.count)}
     return SUMMARIES[breakdown.kind] % {"label": top.label, "percent": top.share, "count": number(top.count)}
 
 
@@ -107,15 +113,24 @@ def series_summary(figures: Figures) -> str:
         return _("Nothing was registered in this period.")
     busiest = max(figures.series, key=lambda b: (b.questions, b.visits))
     units = {"day": _("day"), "week": _("week"), "month": _("month")}
+    # Each number with its own noun, so "1 visit" and "1 question" read right (ngettext per part).
+    visits = ngettext("%(count)s visit", "%(count)s visits", figures.visits.count) % {
+        "count": number(figures.visits.count)
+    }
+    questions = ngettext("%(count)s question", "%(count)s questions", figures.questions.count) % {
+        "count": number(figures.questions.count)
+    }
+    busiest_questions = ngettext("%(count)s question", "%(count)s questions", busiest.questions) % {
+        "count": number(busiest.questions)
+    }
     return _(
-        "In this period there were %(visits)s visits with %(questions)s questions; "
-        "the busiest %(unit)s was %(label)s with %(count)s questions."
+        "In this period there were %(visits)s with %(questions)s; the busiest %(unit)s was %(label)s with %(busiest)s."
     ) % {
-        "visits": number(figures.visits.count),
-        "questions": number(figures.questions.count),
+        "visits": visits,
+        "questions": questions,
         "unit": units[figures.unit],
         "label": bucket_label(busiest, figures.unit),
-        "count": number(busiest.questions),
+        "busiest": busiest_questions,
     }
 
 

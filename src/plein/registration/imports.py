@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from plein.core.utils import from_spreadsheet
 
@@ -120,7 +121,17 @@ def check_and_import(*, uploaded, acting_user, locations) -> ImportResult:
         result.errors.append((1, _("The file has no rows to import.")))
         return result
     if len(rows) > MAX_ROWS:
-        result.errors.append((1, _("The file has more than %(max)s rows. Split it up.") % {"max": MAX_ROWS}))
+        result.errors.append(
+            (
+                1,
+                ngettext(
+                    "The file has more than %(max)s row. Split it up.",
+                    "The file has more than %(max)s rows. Split it up.",
+                    MAX_ROWS,
+                )
+                % {"max": MAX_ROWS},
+            )
+        )
         return result
 
     by_code = {(c.kind, (c.national_code or c.code).lower()): c for c in Category.objects.all()}

@@ -145,8 +145,13 @@ class ImportView(PleinPermissionMixin, View):
             if not result.errors:
                 messages.success(
                     request,
-                    _("Imported: %(visits)s visits with %(questions)s questions.")
-                    % {"visits": result.visits, "questions": result.questions},
+                    _("Imported: %(visits)s with %(questions)s.")
+                    % {
+                        "visits": ngettext("%(count)s visit", "%(count)s visits", result.visits)
+                        % {"count": result.visits},
+                        "questions": ngettext("%(count)s question", "%(count)s questions", result.questions)
+                        % {"count": result.questions},
+                    },
                 )
                 return redirect("registration:import")
         return self.render(form, result)

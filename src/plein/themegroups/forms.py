@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from plein.accounts.choices import Role
 from plein.core.forms import DateInput
@@ -224,9 +225,29 @@ class AttendanceConfirmForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, libraries, **kwargs):
+    def __init__(self, *args, libraries, replies=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["attended"].queryset = libraries
+        if replies is not None:
+            # The reply beforehand stays visible next to each box: it is a separate fact.
+            self.fields["attended"].label_from_instance = lambda library: (
+                _("%(library)s (reply: %(reply)s)")
+                % {
+                    "library": library.name,
+                    "reply": reply_text(replies.get(library.pk)),
+                }
+            )
+
+
+def reply_text(attendance) -> str:
+    """A library's reply beforehand in words; None (or no row) is "no answer"."""
+    if attendance is None or attendance.registered is None:
+        return _("no answer")
+    if attendance.registered:
+        return ngettext("will come, %(count)s person", "will come, %(count)s people", attendance.people) % {
+            "count": attendance.people
+        }
+    return _("cannot come")
 
 
 class MinutesForm(forms.Form):

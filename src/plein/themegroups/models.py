@@ -44,6 +44,11 @@ class ProgrammeYear(models.Model):
     def __str__(self):
         return f"{self.poi} {self.year}"
 
+    def has_started(self, today=None) -> bool:
+        """The programme runs in its calendar year; before 1 January there is nothing to show."""
+        today = today or timezone.localdate()
+        return today.year >= self.year
+
     def signup_is_open(self, today=None) -> bool:
         today = today or timezone.localdate()
         return self.signup_opens <= today <= self.signup_closes
@@ -264,7 +269,11 @@ class Attendance(models.Model):
     library = models.ForeignKey(
         Organisation, verbose_name=_("library"), on_delete=models.CASCADE, related_name="attendances"
     )
-    registered = models.BooleanField(_("registered beforehand"), default=False)
+    # Two separate facts: the library's own reply beforehand (None: it never answered) and the
+    # facilitator's check afterwards (None: not checked yet). Neither write touches the other.
+    registered = models.BooleanField(
+        _("reply beforehand"), null=True, blank=True, help_text=_("Empty: the library has not answered.")
+    )
     attended = models.BooleanField(_("was there"), null=True, blank=True)
     people = models.PositiveSmallIntegerField(_("number of people"), default=1)
 

@@ -2,6 +2,8 @@
 (facilitators: the groups of their own support organisation; library staff: the groups their
 library takes part in; administrators: all)."""
 
+from dataclasses import dataclass
+
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
@@ -87,13 +89,47 @@ def open_programme_years(today=None):
     )
 
 
+# --- places: one definition for the page, the placement rule and the e-mails ---------------
+
+
+@dataclass(frozen=True)
+class Places:
+    """How full a group is. A place is taken by a library that is a member now (placed and not
+    left) of *this* group; sign-ups that wait for review or on the waiting list take none."""
+
+    taken: int
+    capacity: int
+
+    @property
+    def free(self) -> int:
+        return max(self.capacity - self.taken, 0)
+
+    @property
+    def is_full(self) -> bool:
+        return self.taken >= self.capacity
+
+
+def taken_places():
+    """The same count as an annotation, so a list of groups reads it in its one query."""
+    return Count("memberships", filter=Q(memberships__left_at__isnull=True), distinct=True)
+
+
+def group_places(group) -> Places:
+    """The places of a group: from the `places_taken` annotation when the group has it, else
+    counted now (the services count on a freshly locked group)."""
+    taken = getattr(group, "places_taken", None)
+    if taken is None:
+        taken = group.memberships.filter(left_at__isnull=True).count()
+    return Places(taken=taken, capacity=group.capacity)
+
+
 def signup_groups(*, programme_year):
     groups = programme_year.groups.annotate(
-        placed=Count("memberships", filter=Q(memberships__left_at__isnull=True), distinct=True),
+        places_taken=taken_places(),
         waiting=Count("enrollments", filter=Q(enrollments__status=EnrollmentStatus.WAITLISTED), distinct=True),
     ).order_by("name")
     for group in groups:
-        group.is_full = group.placed >= group.capacity
+        group.places = group_places(group)
     return groups
 
 

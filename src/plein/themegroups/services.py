@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from plein.accounts.choices import Role
 from plein.audit.services import acting_as
@@ -31,6 +32,7 @@ from .models import (
     ProgrammeYear,
     ThemeGroup,
 )
+from .selectors import group_places
 
 User = get_user_model()
 logger = logging.getLogger(__name__)
@@ -78,21 +80,25 @@ def group_save(*, acting_user, group=None, programme_year=None, facilitators=(),
         for name in ("name", "description", "capacity", "expected_meetings"):
             if name in fields:
                 setattr(group, name, fields[name])
+        grew = group.pk is not None and "capacity" in fields and group.capacity > _saved_capacity(group)
         group.full_clean()
         group.save()
         group.facilitators.set(facilitators)
+    if grew:
+        # New places go to the waiting list first, as a freed place does.
+        place_from_waitlist(group=group, acting_user=acting_user)
     return group
+
+
+def _saved_capacity(group) -> int:
+    return ThemeGroup.objects.filter(pk=group.pk).values_list("capacity", flat=True).first() or 0
 
 
 # --- sign-up ("aanmelden") ----------------------------------------------------------------
 
 
-def placed_count(group) -> int:
-    return group.memberships.filter(left_at__isnull=True).count()
-
-
 def group_is_full(group) -> bool:
-    return placed_count(group) >= group.capacity
+    return group_places(group).is_full
 
 
 @transaction.atomic
@@ -260,7 +266,13 @@ def enrollment_place(*, enrollment, acting_user, automatic=False) -> Enrollment:
     _check_transition(enrollment, EnrollmentStatus.PLACED)
     if group_is_full(group):
         raise ValidationError(
-            _("The group is full (%(capacity)s places). Put the library on the waiting list, or make the group bigger.")
+            ngettext(
+                "The group is full (%(capacity)s place). "
+                "Put the library on the waiting list, or make the group bigger.",
+                "The group is full (%(capacity)s places). "
+                "Put the library on the waiting list, or make the group bigger.",
+                group.capacity,
+            )
             % {"capacity": group.capacity}
         )
     with acting_as(acting_user):
@@ -349,6 +361,21 @@ def enrollment_invite_contact(*, enrollment, acting_user, confirmed=False) -> bo
 def enrollment_waitlist(*, enrollment, acting_user) -> Enrollment:
     enrollment = Enrollment.objects.select_for_update().get(pk=enrollment.pk)
     _check_transition(enrollment, EnrollmentStatus.WAITLISTED)
+    group = ThemeGroup.objects.select_for_update().get(pk=enrollment.group_id)
+    places = group_places(group)
+    # The waiting list is for a full group only: with a free place nobody would ever move up
+    # (places are handed out when one frees up), and the e-mail tells the library it is full.
+    if not places.is_full:
+        raise ValidationError(
+            ngettext(
+                "“%(group)s” still has %(free)s free place (%(taken)s of %(capacity)s taken). "
+                "Place the library, or decline the sign-up.",
+                "“%(group)s” still has %(free)s free places (%(taken)s of %(capacity)s taken). "
+                "Place the library, or decline the sign-up.",
+                places.free,
+            )
+            % {"group": group.name, "free": places.free, "taken": places.taken, "capacity": places.capacity}
+        )
     with acting_as(acting_user):
         enrollment.status = EnrollmentStatus.WAITLISTED
         enrollment.decided_at = timezone.now()
@@ -359,7 +386,7 @@ def enrollment_waitlist(*, enrollment, acting_user) -> Enrollment:
         to=enrollment.contact_email,
         subject=_("[Plein] You are on the waiting list for “%(group)s”") % {"group": enrollment.group.name},
         template="themegroups/email/enrollment_waitlisted.txt",
-        context={"enrollment": enrollment, "position": position},
+        context={"enrollment": enrollment, "position": position, "places": places},
     )
     return enrollment
 
@@ -477,20 +504,22 @@ def attendance_register(*, meeting, library, acting_user, registered=True, peopl
         attendance.registered = registered
         attendance.people = people
         attendance.full_clean()
-        attendance.save()
+        # Only the reply: whether the library was there is the facilitator's separate record.
+        attendance.save(update_fields=["registered", "people"])
     return attendance
 
 
 @transaction.atomic
 def attendance_confirm(*, meeting, acting_user, attended_library_ids):
-    """Afterwards, the facilitator ticks which member libraries were there."""
+    """Afterwards, the facilitator ticks which member libraries were there. This records presence
+    only: a library's reply beforehand (or that it never replied) stays as it was."""
     from .models import Attendance
 
     with acting_as(acting_user):
         for membership in meeting.group.memberships.filter(left_at__isnull=True):
             attendance, _created = Attendance.objects.get_or_create(meeting=meeting, library_id=membership.library_id)
             attendance.attended = membership.library_id in attended_library_ids
-            attendance.save()
+            attendance.save(update_fields=["attended"])
 
 
 @transaction.atomic
@@ -653,6 +682,7 @@ def retrospective_draft(group) -> dict:
     from .choices import MeetingKind, Topic
 
     year = group.programme_year.year
+    started = group.programme_year.has_started(timezone.localdate())
     memberships = group.memberships.filter(left_at__isnull=True).select_related("library").order_by("library__name")
     libraries = list({m.library_id: m.library for m in memberships}.values())
     provinces = sorted({str(Province(lib.province).label) for lib in libraries if lib.province})
@@ -661,11 +691,33 @@ def retrospective_draft(group) -> dict:
         .select_related("host_library")
         .prefetch_related("agenda_items")
     )
+    started = started or bool(meetings)
+    if not started:
+        # Nothing to look back on yet: say so, instead of "0 libraries worked together".
+        introduction = _(
+            "The theme group “%(group)s” starts in %(year)s. This retrospective is written once the year is under way."
+        ) % {"year": year, "group": group.name}
+    elif libraries:
+        introduction = ngettext(
+            "In %(year)s, %(count)s library worked in the theme group “%(group)s”. This is what we did and learned.",
+            "In %(year)s, %(count)s libraries worked together in the theme group “%(group)s”. "
+            "This is what we did and learned.",
+            len(libraries),
+        ) % {"year": year, "count": len(libraries), "group": group.name}
+    else:
+        introduction = _("No libraries take part in the theme group “%(group)s” in %(year)s yet.") % {
+            "year": year,
+            "group": group.name,
+        }
     lines = []
     lines.append("## " + _("Participating libraries"))
     if libraries:
         lines.append(
-            _("%(count)s libraries from %(provinces)s took part:")
+            ngettext(
+                "%(count)s library from %(provinces)s took part:",
+                "%(count)s libraries from %(provinces)s took part:",
+                len(libraries),
+            )
             % {"count": len(libraries), "provinces": str(_(" and ")).join(provinces) or "–"}
         )
         lines += [f"- {lib.name}" for lib in libraries]
@@ -675,7 +727,7 @@ def retrospective_draft(group) -> dict:
     lines.append("## " + _("Meetings"))
     regular = [m for m in meetings if m.kind != MeetingKind.VISIT]
     if regular:
-        lines.append(_("We met %(count)s times:") % {"count": len(regular)})
+        lines.append(ngettext("We met once:", "We met %(count)s times:", len(regular)) % {"count": len(regular)})
         for meeting in regular:
             topics = sorted(
                 {str(Topic(item.topic).label) for item in meeting.agenda_items.all() if item.topic != Topic.OTHER}
@@ -702,7 +754,14 @@ def retrospective_draft(group) -> dict:
         lines.append("")
         lines.append("## " + _("Practice cases"))
         if cases:
-            lines.append(_("Libraries brought in %(count)s local situations:") % {"count": len(cases)})
+            lines.append(
+                ngettext(
+                    "Libraries brought in %(count)s local situation:",
+                    "Libraries brought in %(count)s local situations:",
+                    len(cases),
+                )
+                % {"count": len(cases)}
+            )
             lines += [f"- {case.title} ({case.library.name})" for case in cases]
         else:
             lines.append(_("No practice cases were brought in."))
@@ -722,14 +781,13 @@ def retrospective_draft(group) -> dict:
     else:
         lines.append(_("No actions from the meetings have been finished yet."))
     if open_count:
-        lines.append(_("%(count)s more actions are still running.") % {"count": open_count})
+        lines.append(
+            ngettext("%(count)s action is still running.", "%(count)s actions are still running.", open_count)
+            % {"count": open_count}
+        )
     return {
         "title": _("Looking back at the theme group “%(group)s” in %(year)s") % {"group": group.name, "year": year},
-        "introduction": _(
-            "In %(year)s, %(count)s libraries worked together in the theme group “%(group)s”. "
-            "This is what we did and learned."
-        )
-        % {"year": year, "count": len(libraries), "group": group.name},
+        "introduction": introduction,
         "body": "\n".join(lines).strip(),
     }
 

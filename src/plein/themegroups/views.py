@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 
 from plein.core import spreadsheets
@@ -332,7 +333,7 @@ class EnrollmentListView(GroupObjectMixin, View):
                     group=self.group, coordinators=coordinators
                 ),
                 "decline_form": decline_form,
-                "placed": selectors.active_memberships(group=self.group).count(),
+                "places": selectors.group_places(self.group),
                 "page_title": title,
                 "breadcrumbs": _group_crumbs(self.group, (title, None)),
             },
@@ -646,11 +647,17 @@ class AttendanceConfirmView(MeetingObjectMixin, View):
         ).order_by("name")
 
     def get(self, request, uuid):
-        attended = self.meeting.attendances.filter(attended=True).values_list("library_id", flat=True)
-        return self.render(AttendanceConfirmForm(libraries=self.libraries(), initial={"attended": list(attended)}))
+        attended = [lib_id for lib_id, a in self.replies.items() if a.attended]
+        return self.render(
+            AttendanceConfirmForm(libraries=self.libraries(), replies=self.replies, initial={"attended": attended})
+        )
+
+    @cached_property
+    def replies(self):
+        return {a.library_id: a for a in self.meeting.attendances.all()}
 
     def post(self, request, uuid):
-        form = AttendanceConfirmForm(request.POST, libraries=self.libraries())
+        form = AttendanceConfirmForm(request.POST, libraries=self.libraries(), replies=self.replies)
         if form.is_valid():
             services.attendance_confirm(
                 meeting=self.meeting,
@@ -701,7 +708,11 @@ class MinutesView(MeetingObjectMixin, View):
             )
             messages.success(
                 request,
-                _("The minutes have been saved. %(count)s actions were added to the action plans of the libraries.")
+                ngettext(
+                    "The minutes have been saved. %(count)s action was added to the action plans of the libraries.",
+                    "The minutes have been saved. %(count)s actions were added to the action plans of the libraries.",
+                    len(created),
+                )
                 % {"count": len(created)},
             )
             return redirect("themegroups:meeting_detail", uuid)

@@ -270,7 +270,7 @@ def test_every_chart_spec_is_valid_vega_lite_with_a_dutch_summary(world, country
     topic = figures.breakdowns[0]
     top = topic.rows[0]
     assert charts.breakdown_summary(topic) == f"De meeste vragen gingen over {top.label} ({top.share}%)."
-    assert charts.series_summary(figures).startswith(f"In deze periode waren er {figures.visits.count} bezoeken")
+    assert charts.series_summary(figures).startswith(f"In deze periode: {figures.visits.count} bezoeken")
 
 
 def test_referrals_are_split_into_emb_programmes_and_partners(world):

@@ -299,3 +299,47 @@ def test_absurd_dates_get_a_message_not_an_error(client, world):
         },
     ).content.decode()
     assert "Vul een datum in tussen 2000 en 2100." in html or "Vul een geldige datum" in html
+
+
+def test_confirming_presence_keeps_the_reply_beforehand_as_a_separate_fact(client, world):
+    """Failed before: ticking "was there" created the row with registered=False, so a library
+    that never answered read "Aangemeld: kan niet"."""
+    import time_machine
+
+    silent = OrganisationFactory(name="Bibliotheek Zwijgzaam")
+    declined = OrganisationFactory(name="Bibliotheek Afgemeld")
+    GroupMembershipFactory(group=world.group, library=silent)
+    GroupMembershipFactory(group=world.group, library=declined)
+    starts = datetime.datetime(2027, 3, 25, 10, 0, tzinfo=AMS)
+    meeting = MeetingFactory(group=world.group, starts_at=starts, ends_at=starts + datetime.timedelta(hours=2))
+    with time_machine.travel(starts - datetime.timedelta(days=2), tick=False):
+        services.attendance_register(
+            meeting=meeting, library=world.library, acting_user=world.users["coordinator"], registered=True, people=2
+        )
+        services.attendance_register(
+            meeting=meeting, library=declined, acting_user=world.users["coordinator"], registered=False
+        )
+    with time_machine.travel(starts + datetime.timedelta(hours=3), tick=False):
+        client.force_login(world.users["facilitator"])
+        url = reverse("themegroups:attendance_confirm", args=[meeting.uuid])
+        form = client.get(url).content.decode()
+        assert "Bibliotheek Zwijgzaam (antwoord: geen antwoord)" in form
+        assert "Bibliotheek Afgemeld (antwoord: kan niet)" in form
+        assert "Bibliotheek Eigen (antwoord: komt, 2 personen)" in form
+        client.post(url, {"attended": [silent.pk, declined.pk]})
+        rows = {a.library: a for a in meeting.attendances.all()}
+        assert (rows[silent].registered, rows[silent].attended) == (None, True)
+        assert (rows[declined].registered, rows[declined].attended) == (False, True)
+        assert (rows[world.library].registered, rows[world.library].people, rows[world.library].attended) == (
+            True,
+            2,
+            False,
+        )
+        page = client.get(reverse("themegroups:meeting_detail", args=[meeting.uuid])).content.decode()
+    cells = {
+        name: page.split(name, 1)[1].split("</tr>", 1)[0]
+        for name in ("Bibliotheek Zwijgzaam", "Bibliotheek Afgemeld", "Bibliotheek Eigen")
+    }
+    assert "nog geen antwoord" in cells["Bibliotheek Zwijgzaam"] and "kan niet" not in cells["Bibliotheek Zwijgzaam"]
+    assert "kan niet" in cells["Bibliotheek Afgemeld"] and ">ja<" in cells["Bibliotheek Afgemeld"]
+    assert "ja, 2 personen" in cells["Bibliotheek Eigen"] and ">nee<" in cells["Bibliotheek Eigen"]

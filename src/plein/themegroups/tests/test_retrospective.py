@@ -69,3 +69,70 @@ def test_published_retrospective_is_not_overwritten(client, world):
     with pytest.raises(Exception) as exc:
         services.retrospective_generate(group=world.group, acting_user=world.users["facilitator"])
     assert "gepubliceerde terugblik" in str(exc.value)
+
+
+def test_texts_from_data_use_singular_and_plural(client, world):
+    """Failed before: "1 bibliotheken uit ... deden mee", "We kwamen 1 keer", "1 lokale situaties",
+    "Nog 1 acties lopen nog", and "1 acties toegevoegd" after saving minutes."""
+    from plein.practicecases.tests.factories import PracticeCaseFactory
+
+    meeting = MeetingFactory(group=world.group, title="Start", **_past(40))
+    PracticeCaseFactory(group=world.group, library=world.library)
+    client.force_login(world.users["facilitator"])
+    data = {
+        "minutes": "",
+        "decisions": "",
+        "acties-TOTAL_FORMS": "1",
+        "acties-INITIAL_FORMS": "0",
+        "acties-0-title": "Folder maken",
+        "acties-0-libraries": [world.library.pk],
+    }
+    response = client.post(reverse("themegroups:minutes", args=[meeting.uuid]), data, follow=True)
+    assert "Er is 1 actie toegevoegd" in response.content.decode()
+
+    draft = services.retrospective_draft(world.group)
+    text = draft["introduction"] + "\n" + draft["body"]
+    assert "werkte 1 bibliotheek in de themagroep" in draft["introduction"]
+    assert "1 bibliotheek uit Noord-Holland deed mee:" in text or "1 bibliotheek uit" in text
+    assert "We kwamen één keer bij elkaar:" in text
+    assert "Bibliotheken brachten 1 lokale situatie in:" in text
+    assert "1 actie loopt nog." in text
+    for wrong in ["1 bibliotheken", "1 keer bij", "1 lokale situaties", "1 acties", "Nog "]:
+        assert wrong not in text, wrong
+
+    for n in range(2):
+        services.minutes_save(
+            meeting=meeting,
+            acting_user=world.users["facilitator"],
+            minutes="",
+            action_items=[{"title": f"Actie {n}", "libraries": [world.library]}],
+        )
+    body = services.retrospective_draft(world.group)["body"]
+    assert "3 acties lopen nog." in body and "Nog 3" not in body
+
+
+def test_retrospective_of_a_year_that_has_not_started_says_so():
+    """Failed before: "In 2031 werkten 0 bibliotheken samen ..." before the year began."""
+    import time_machine
+
+    from .factories import ProgrammeYearFactory, ThemeGroupFactory
+
+    with time_machine.travel(datetime.datetime(2030, 11, 1, 12, tzinfo=datetime.UTC), tick=False):
+        year = ProgrammeYearFactory(year=2031)
+        group = ThemeGroupFactory(programme_year=year, name="Vooruit")
+        draft = services.retrospective_draft(group)
+    assert "begint in 2031" in draft["introduction"]
+    assert "0 bibliotheken" not in draft["introduction"] and "werkten" not in draft["introduction"]
+    with time_machine.travel(datetime.datetime(2031, 2, 1, 12, tzinfo=datetime.UTC), tick=False):
+        draft = services.retrospective_draft(group)
+    assert "nog geen bibliotheken mee" in draft["introduction"]
+
+
+@pytest.mark.parametrize("capacity,expected", [(1, "0 van de 1 plaats bezet"), (8, "0 van de 8 plaatsen bezet")])
+def test_places_taken_has_a_singular(client, world, capacity, expected):
+    from .factories import ThemeGroupFactory
+
+    group = ThemeGroupFactory(programme_year=world.year, capacity=capacity, facilitators=[world.users["facilitator"]])
+    client.force_login(world.users["facilitator"])
+    assert expected in client.get(reverse("themegroups:enrollments", args=[group.uuid])).content.decode()
+    assert expected in client.get(reverse("themegroups:signup", args=[world.year.uuid])).content.decode()

@@ -330,3 +330,52 @@ def test_signup_for_a_library_without_coordinator_waits_for_the_facilitators_war
     invitation = Invitation.objects.get(email="iemand@x.example")
     assert invitation.organisation == library and invitation.role == "coordinator"
     assert invitation.invited_by == world.users["facilitator"]
+
+
+def test_waiting_list_count_rule_and_email_agree(client, world, django_capture_on_commit_callbacks):
+    """Failed before: a facilitator could put a sign-up on the waiting list while the page said
+    "1 van de 8 plaatsen bezet", and the e-mail then told the library the group was full."""
+    from plein.themegroups.selectors import group_places
+    from plein.themegroups.tests.factories import GroupMembershipFactory
+
+    group = ThemeGroupFactory(programme_year=world.year, capacity=8, facilitators=[world.users["facilitator"]])
+    GroupMembershipFactory(group=group, library=OrganisationFactory())
+    # Libraries in *other* groups, sign-ups waiting for review and former members take no place.
+    GroupMembershipFactory(group=world.group, library=OrganisationFactory())
+    GroupMembershipFactory(group=group, library=OrganisationFactory(), left_at=timezone.now())
+    pending = _submit(world.year, [group], library=OrganisationFactory(name="Bibliotheek Twijfel"))[0]
+    assert group_places(group).taken == 1 and not group_places(group).is_full
+
+    client.force_login(world.users["facilitator"])
+    page = client.get(reverse("themegroups:enrollments", args=[group.uuid])).content.decode()
+    assert "1 van de 8 plaatsen bezet" in page
+    assert "Op de wachtlijst zetten" not in page
+    signup = client.get(reverse("themegroups:signup", args=[world.year.uuid])).content.decode()
+    assert "1 van de 8 plaatsen bezet" in signup
+
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("themegroups:enrollment_action", args=[pending.uuid, "wachtlijst"]), follow=True)
+    assert "nog 7 vrije plaatsen" in response.content.decode()
+    pending.refresh_from_db()
+    assert pending.status == EnrollmentStatus.SUBMITTED and not mail.outbox
+
+    # Full: the same count puts new sign-ups on the waiting list, and then the e-mail is right.
+    for _n in range(7):
+        GroupMembershipFactory(group=group, library=OrganisationFactory())
+    assert group_places(group).is_full
+    page = client.get(reverse("themegroups:enrollments", args=[group.uuid])).content.decode()
+    assert "8 van de 8 plaatsen bezet" in page and "Op de wachtlijst zetten" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        services.enrollment_waitlist(enrollment=pending, acting_user=world.users["facilitator"])
+    assert "vol" in mail.outbox[-1].body and "plaats 1" in mail.outbox[-1].body
+    late = _submit(world.year, [group], library=OrganisationFactory(), contact_email="laat@b.example")[0]
+    assert late.status == EnrollmentStatus.WAITLISTED
+
+    # A bigger group hands its new places to the waiting list, in order.
+    services.group_save(
+        acting_user=world.users["facilitator"], group=group, capacity=9, facilitators=[world.users["facilitator"]]
+    )
+    pending.refresh_from_db()
+    late.refresh_from_db()
+    assert pending.status == EnrollmentStatus.PLACED and late.status == EnrollmentStatus.WAITLISTED

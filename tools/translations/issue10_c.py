@@ -1,0 +1,95 @@
+"""Dutch for issue 10 (helper C): attendance and replies, the waiting list, plurals, meetings
+that have not started, the start page, calendar files and page descriptions."""
+
+NL = {
+    # attendance: the reply beforehand and presence are two facts
+    "reply beforehand": "antwoord vooraf",
+    "Empty: the library has not answered.": "Leeg: de bibliotheek heeft niet geantwoord.",
+    "Reply beforehand": "Antwoord vooraf",
+    "%(library)s (reply: %(reply)s)": "%(library)s (antwoord: %(reply)s)",
+    "no answer": "geen antwoord",
+    "will come, %(count)s person": ("komt, %(count)s persoon", "komt, %(count)s personen"),
+}
+NL |= {
+    # waiting list: the count shown, the rule and the e-mail agree
+    "“%(group)s” still has %(free)s free place (%(taken)s of %(capacity)s taken). Place the library, or decline the sign-up.": (
+        "‘%(group)s’ heeft nog %(free)s vrije plaats (%(taken)s van de %(capacity)s bezet). Plaats de bibliotheek, of wijs de aanmelding af.",
+        "‘%(group)s’ heeft nog %(free)s vrije plaatsen (%(taken)s van de %(capacity)s bezet). Plaats de bibliotheek, of wijs de aanmelding af.",
+    ),
+}
+NL |= {
+    # plurals: a number before a noun goes through ngettext / blocktranslate count
+    "The group is full (%(capacity)s place). Put the library on the waiting list, or make the group bigger.": (
+        "De groep is vol (%(capacity)s plaats). Zet de bibliotheek op de wachtlijst, of maak de groep groter.",
+        "De groep is vol (%(capacity)s plaatsen). Zet de bibliotheek op de wachtlijst, of maak de groep groter.",
+    ),
+    "%(count)s library from %(provinces)s took part:": (
+        "%(count)s bibliotheek uit %(provinces)s deed mee:",
+        "%(count)s bibliotheken uit %(provinces)s deden mee:",
+    ),
+    "We met once:": ("We kwamen één keer bij elkaar:", "We kwamen %(count)s keer bij elkaar:"),
+    "Libraries brought in %(count)s local situation:": (
+        "Bibliotheken brachten %(count)s lokale situatie in:",
+        "Bibliotheken brachten %(count)s lokale situaties in:",
+    ),
+    "%(count)s action is still running.": ("%(count)s actie loopt nog.", "%(count)s acties lopen nog."),
+    "In %(year)s, %(count)s library worked in the theme group “%(group)s”. This is what we did and learned.": (
+        "In %(year)s werkte %(count)s bibliotheek in de themagroep ‘%(group)s’. Dit hebben we gedaan en geleerd.",
+        "In %(year)s werkten %(count)s bibliotheken samen in de themagroep ‘%(group)s’. Dit hebben we gedaan en geleerd.",
+    ),
+    "The theme group “%(group)s” starts in %(year)s. This retrospective is written once the year is under way.": "De themagroep ‘%(group)s’ begint in %(year)s. Deze terugblik schrijven we als het jaar begonnen is.",
+    "No libraries take part in the theme group “%(group)s” in %(year)s yet.": "Er doen in %(year)s nog geen bibliotheken mee aan de themagroep ‘%(group)s’.",
+    "The minutes have been saved. %(count)s action was added to the action plans of the libraries.": (
+        "Het verslag is opgeslagen. Er is %(count)s actie toegevoegd aan de actieplannen van de bibliotheken.",
+        "Het verslag is opgeslagen. Er zijn %(count)s acties toegevoegd aan de actieplannen van de bibliotheken.",
+    ),
+    "%(placed)s of %(capacity)s place taken.": (
+        "%(placed)s van de %(capacity)s plaats bezet.",
+        "%(placed)s van de %(capacity)s plaatsen bezet.",
+    ),
+    "You can undo a registration for %(minutes)s minute.": (
+        "U kunt een registratie %(minutes)s minuut lang ongedaan maken.",
+        "U kunt een registratie %(minutes)s minuten lang ongedaan maken.",
+    ),
+    "The link works for %(days)s day and only once.": (
+        "De link werkt %(days)s dag en maar één keer.",
+        "De link werkt %(days)s dagen en maar één keer.",
+    ),
+    "The password was wrong %(failure_limit)s time in a row.": (
+        "Het wachtwoord was %(failure_limit)s keer fout.",
+        "Het wachtwoord was %(failure_limit)s keer achter elkaar fout.",
+    ),
+    "To protect the account, you cannot log in for %(minutes)s minute.": (
+        "Om het account te beschermen, kunt u %(minutes)s minuut niet inloggen.",
+        "Om het account te beschermen, kunt u %(minutes)s minuten niet inloggen.",
+    ),
+    "Please keep the answer under %(max)s character; it now has %(n)s.": (
+        "Houd het antwoord korter dan %(max)s teken. Het heeft er nu %(n)s.",
+        "Houd het antwoord korter dan %(max)s tekens. Het heeft er nu %(n)s.",
+    ),
+    "For DigiD questions, most often the follow-up was %(label)s (%(count)s time).": (
+        "Bij DigiD-vragen was het vervolg het vaakst: %(label)s (%(count)s keer).",
+        "Bij DigiD-vragen was het vervolg het vaakst: %(label)s (%(count)s keer).",
+    ),
+    "There was %(total)s referral: %(emb)s to an EMB programme and %(partner)s to a partner; most often to %(label)s (%(count)s).": (
+        "Er was %(total)s doorverwijzing: %(emb)s naar een EMB-programma en %(partner)s naar een partner; het vaakst naar %(label)s (%(count)s).",
+        "Er waren %(total)s doorverwijzingen: %(emb)s naar een EMB-programma en %(partner)s naar een partner; het vaakst naar %(label)s (%(count)s).",
+    ),
+    "%(count)s visit": ("%(count)s bezoek", "%(count)s bezoeken"),
+    "%(count)s question": ("%(count)s vraag", "%(count)s vragen"),
+    "In this period there were %(visits)s with %(questions)s; the busiest %(unit)s was %(label)s with %(busiest)s.": "In deze periode: %(visits)s met %(questions)s. De drukste %(unit)s was %(label)s, met %(busiest)s.",
+}
+NL |= {
+    "at most %(n)s character": ("hoogstens %(n)s teken", "hoogstens %(n)s tekens"),
+    "%(min)s to %(max)s item": ("%(min)s tot %(max)s stuk", "%(min)s tot %(max)s stuks"),
+    "Use at most %(n)s character.": ("Gebruik hoogstens %(n)s teken.", "Gebruik hoogstens %(n)s tekens."),
+    "Too many requests with this API key. Try again in %(seconds)s second.": (
+        "Te veel verzoeken met deze API-sleutel. Probeer het over %(seconds)s seconde opnieuw.",
+        "Te veel verzoeken met deze API-sleutel. Probeer het over %(seconds)s seconden opnieuw.",
+    ),
+    "The file has more than %(max)s row. Split it up.": (
+        "Het bestand heeft meer dan %(max)s regel. Splits het op.",
+        "Het bestand heeft meer dan %(max)s regels. Splits het op.",
+    ),
+    "Imported: %(visits)s with %(questions)s.": "Geïmporteerd: %(visits)s met %(questions)s.",
+}
