@@ -2,6 +2,7 @@
 (python-docx) is for editing further: real headings, a table-of-contents field, tables for the
 partners, the planning and the budget. The PDF (WeasyPrint) is for sharing."""
 
+import datetime
 import io
 from dataclasses import dataclass, field
 
@@ -107,29 +108,51 @@ def plan_data(trajectory) -> Plan:
 # --- DOCX ---------------------------------------------------------------------------------
 
 
-def _toc_field(paragraph):
-    """A real Word table-of-contents field (headings 1-2); Word and LibreOffice fill it in."""
+LANGUAGE = "nl-NL"
+
+
+def _fld(kind):
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    def fld(kind):
-        el = OxmlElement("w:fldChar")
-        el.set(qn("w:fldCharType"), kind)
-        return el
+    el = OxmlElement("w:fldChar")
+    el.set(qn("w:fldCharType"), kind)
+    return el
 
-    run = paragraph.add_run()
-    run._r.append(fld("begin"))
+
+def _contents(placeholder, headings):
+    """A Word table-of-contents field (headings 1-2) that already holds its entries, one
+    paragraph per heading, so LibreOffice, a PDF print and a reader show a filled contents
+    before anyone updates the field (Word adds the page numbers when it does)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    entries = []
+    for level, text in headings:
+        entry = placeholder.insert_paragraph_before(style=f"toc {level}")
+        entries.append(entry)
+        entry.add_run(text)
+    first, last = entries[0], entries[-1]
+    begin = OxmlElement("w:r")
+    begin.append(_fld("begin"))
+    instr_run = OxmlElement("w:r")
     instr = OxmlElement("w:instrText")
     instr.set(qn("xml:space"), "preserve")
     instr.text = 'TOC \\o "1-2" \\h \\z \\u'
-    run._r.append(instr)
-    run._r.append(fld("separate"))
-    paragraph.add_run(_("Right-click here and choose “Update field” to fill in the table of contents."))
-    end = paragraph.add_run()
-    end._r.append(fld("end"))
+    instr_run.append(instr)
+    separate = OxmlElement("w:r")
+    separate.append(_fld("separate"))
+    first_run = first.runs[0]._r
+    for run in (begin, instr_run, separate):
+        first_run.addprevious(run)
+    end = OxmlElement("w:r")
+    end.append(_fld("end"))
+    last._p.append(end)
+    placeholder._p.getparent().remove(placeholder._p)
 
 
 def _update_fields_on_open(document):
+    """Word asks to update the contents on opening, which adds its page numbers."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -138,12 +161,74 @@ def _update_fields_on_open(document):
     document.settings.element.append(el)
 
 
+def _dutch(document):
+    """Dutch for spelling and read-aloud: the default run properties, Normal, the theme fonts'
+    language. (The python-docx template says en-US in all of them.)"""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def set_lang(rpr):
+        lang = rpr.find(qn("w:lang"))
+        if lang is None:
+            lang = OxmlElement("w:lang")
+            rpr.append(lang)
+        lang.set(qn("w:val"), LANGUAGE)
+        for attribute in ("w:eastAsia", "w:bidi"):
+            if lang.get(qn(attribute)) == "en-US":
+                lang.set(qn(attribute), LANGUAGE)
+
+    styles = document.styles.element
+    for rpr in styles.xpath("./w:docDefaults/w:rPrDefault/w:rPr"):
+        set_lang(rpr)
+    set_lang(document.styles["Normal"].element.get_or_add_rPr())
+    for theme_lang in document.settings.element.xpath("./w:themeFontLang"):
+        theme_lang.set(qn("w:val"), LANGUAGE)
+    # The template also carries a copy of the styles for Word 2010 ("stylesWithEffects").
+    for part in document.part.package.iter_parts():
+        if str(part.partname).endswith("/stylesWithEffects.xml"):
+            part._blob = part.blob.replace(b'"en-US"', f'"{LANGUAGE}"'.encode())
+
+
+APP_XML = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" \
+xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">\
+<Application>Plein</Application><DocSecurity>0</DocSecurity><Company>{company}</Company>\
+<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc></Properties>"""
+
+
+def _properties(document, plan):
+    """The document's own metadata instead of the python-docx template's (author "python-docx",
+    made in 2013 by "Microsoft Macintosh Word")."""
+    from xml.sax.saxutils import escape
+
+    now = timezone.now().astimezone(datetime.UTC).replace(tzinfo=None, microsecond=0)
+    core = document.core_properties
+    core.title = _("Project plan Ontwikkelplein – %(library)s") % {"library": plan.library}
+    core.subject = plan.trajectory
+    core.author = plan.library
+    core.last_modified_by = "Plein"
+    core.comments = _("Draft made by Plein from the answers in the guide.")
+    core.keywords = "Ontwikkelplein"
+    core.category = ""
+    core.language = LANGUAGE
+    core.created = now
+    core.modified = now
+    core.revision = 1
+    for part in document.part.package.iter_parts():
+        if str(part.partname) == "/docProps/app.xml":
+            part._blob = APP_XML.format(company=escape(plan.library)).encode("utf-8")
+
+
 def _table(document, headers, rows, empty):
+    from docx.oxml import OxmlElement
+
     if not rows:
         document.add_paragraph(empty)
         return None
     table = document.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
+    # The first row is the header row: screen readers announce it, Word repeats it on every page.
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
         cell.text = ""
         cell.paragraphs[0].add_run(str(text)).bold = True
@@ -156,13 +241,25 @@ def _table(document, headers, rows, empty):
 
 def plan_docx(plan: Plan) -> bytes:
     from docx import Document
-    from docx.shared import Pt
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import Cm, Pt
 
     document = Document()
-    document.core_properties.title = _("Project plan Ontwikkelplein – %(library)s") % {"library": plan.library}
-    document.core_properties.language = "nl-NL"
+    _properties(document, plan)
+    _dutch(document)
     document.styles["Normal"].font.name = "DejaVu Sans"
     document.styles["Normal"].font.size = Pt(10.5)
+    for level in (1, 2):
+        style = document.styles.add_style(f"toc {level}", WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = document.styles["Normal"]
+        style.paragraph_format.left_indent = Cm(0.6 * (level - 1))
+        style.paragraph_format.space_after = Pt(2)
+    headings = []
+
+    def heading(text, level):
+        document.add_heading(text, level)
+        headings.append((level, text))
+
     document.add_heading(_("Project plan Ontwikkelplein"), 0)
     intro = document.add_paragraph()
     intro.add_run(plan.library).bold = True
@@ -171,11 +268,11 @@ def plan_docx(plan: Plan) -> bytes:
         _("Draft made by Plein on %(date)s from the answers in the guide (version %(version)s). Edit it further.")
         % {"date": plan.date, "version": plan.version or "–"}
     )
-    document.add_heading(_("Contents"), 1)
-    _toc_field(document.add_paragraph())
+    document.add_paragraph(_("Contents"), style="TOC Heading")
+    contents = document.add_paragraph()
     _update_fields_on_open(document)
 
-    document.add_heading(_("Progress"), 1)
+    heading(_("Progress"), 1)
     _table(
         document,
         [_("Phase"), _("Steps done")],
@@ -183,38 +280,39 @@ def plan_docx(plan: Plan) -> bytes:
         "",
     )
     for phase in plan.phases:
-        document.add_heading(phase.title, 1)
+        heading(phase.title, 1)
         if phase.intro:
             document.add_paragraph(phase.intro)
         for step in phase.steps:
-            document.add_heading(step.title, 2)
+            heading(step.title, 2)
             for question, answer in step.answers:
                 p = document.add_paragraph()
                 p.add_run(question).bold = True
                 document.add_paragraph(answer or _("Not answered yet."))
-    document.add_heading(_("Partners"), 1)
+    heading(_("Partners"), 1)
     _table(
         document,
         [_("Partner"), _("Role"), _("Themes"), _("Agreement")],
         plan.partners,
         _("No partners yet."),
     )
-    document.add_heading(_("The library's other programmes"), 1)
+    heading(_("The library's other programmes"), 1)
     _table(
         document,
         [_("Programme"), _("Where"), _("Partners")],
         plan.portfolio,
         _("The library has not described its programmes in “EMB in verbinding” yet."),
     )
-    document.add_heading(_("Planning"), 1)
+    heading(_("Planning"), 1)
     _table(
         document,
         [_("Action"), _("Who"), _("Ready by"), _("Status")],
         plan.planning,
         _("No actions yet."),
     )
-    document.add_heading(_("Budget"), 1)
+    heading(_("Budget"), 1)
     _table(document, [_("Question"), _("Answer")], [(q, a or "–") for q, a in plan.budget], _("No budget yet."))
+    _contents(contents, headings)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

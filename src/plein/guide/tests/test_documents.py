@@ -119,3 +119,107 @@ def test_project_plan_lists_the_emb_portfolio(client, world, filled_route):
     tables_text = [" ".join(c.text for c in t.rows[1].cells) for t in document.tables if len(t.rows) > 1]
     entry = world.library.emb_portfolio.get()
     assert any(entry.programme.name in text for text in tables_text)
+
+
+def _docx_parts(content: bytes) -> dict:
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        return {name: archive.read(name).decode("utf-8") for name in archive.namelist() if name.endswith(".xml")}
+
+
+def _toc_entries(document) -> list:
+    """The text of the paragraphs inside the table-of-contents field (between its begin and end)."""
+    from docx.oxml.ns import qn
+
+    entries, inside = [], False
+    for p in document.element.body.iter(qn("w:p")):
+        kinds = [c.get(qn("w:fldCharType")) for c in p.iter(qn("w:fldChar"))]
+        instr = "".join(t.text or "" for t in p.iter(qn("w:instrText")))
+        if "begin" in kinds and "TOC" in instr:
+            inside = True
+        if inside:
+            text = "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()
+            if text:
+                entries.append(text)
+        if inside and "end" in kinds:
+            break
+    return entries
+
+
+def test_docx_is_dutch_with_real_properties_filled_contents_and_header_rows(client, world, filled_route):
+    import datetime
+
+    import time_machine
+    from docx import Document
+
+    client.force_login(world.users["coordinator"])
+    made = datetime.datetime(2026, 3, 2, 9, 30, tzinfo=datetime.UTC)
+    with time_machine.travel(made, tick=False):
+        response = client.get(reverse("guide:plan_docx", kwargs={"uuid": filled_route.uuid}))
+    parts = _docx_parts(response.content)
+
+    # Dutch, everywhere: the default run properties, Normal, and no English left in any part.
+    styles = parts["word/styles.xml"]
+    assert '<w:lang w:val="nl-NL"' in styles
+    assert "en-US" not in "".join(parts.values())
+    document = Document(io.BytesIO(response.content))
+    normal = document.styles["Normal"].element
+    assert normal.xpath("./w:rPr/w:lang/@w:val") == ["nl-NL"]
+
+    # Real metadata, not the python-docx template's.
+    core = document.core_properties
+    assert core.title == "Projectplan Ontwikkelplein – Bibliotheek Eigen"
+    assert core.author == "Bibliotheek Eigen" and core.last_modified_by == "Plein"
+    assert core.language == "nl-NL"
+    assert core.created == made and core.modified == made
+    props = parts["docProps/core.xml"] + parts["docProps/app.xml"]
+    for leftover in ("python-docx", "2013", "Macintosh", "Normal.dotm"):
+        assert leftover not in props, leftover
+    assert "<Application>Plein</Application>" in parts["docProps/app.xml"]
+
+    # A contents that is filled: every main heading, in order, inside the TOC field.
+    headings = [p.text for p in document.paragraphs if p.style.name in ("Heading 1", "Heading 2")]
+    assert "Partners" in headings and "Doelgroepen" in headings
+    assert _toc_entries(document) == headings
+
+    # Every table repeats its first row as the header row.
+    assert document.tables
+    for table in document.tables:
+        assert table.rows[0]._tr.xpath("./w:trPr/w:tblHeader"), table.rows[0].cells[0].text
+        assert not table.rows[1]._tr.xpath("./w:trPr/w:tblHeader")
+
+
+@pytest.mark.skipif(not __import__("shutil").which("soffice"), reason="LibreOffice is not installed")
+def test_libreoffice_prints_the_docx_with_its_contents(client, world, filled_route, tmp_path):
+    import subprocess
+
+    from docx import Document
+
+    client.force_login(world.users["coordinator"])
+    response = client.get(reverse("guide:plan_docx", kwargs={"uuid": filled_route.uuid}))
+    (tmp_path / "plan.docx").write_bytes(response.content)
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(tmp_path / "plan.docx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "plan.pdf"), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    document = Document(io.BytesIO(response.content))
+    headings = [p.text for p in document.paragraphs if p.style.name in ("Heading 1", "Heading 2")]
+    after_contents = lines[lines.index("Inhoud") + 1 :]
+    # Right under "Inhoud": every heading, in order (with a page number when one is shown).
+    assert [line.rstrip("0123456789. ").strip() for line in after_contents[: len(headings)]] == headings
