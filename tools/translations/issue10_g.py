@@ -2,4 +2,5 @@
 
 NL = {
     "Forgot your password?": "Wachtwoord vergeten?",
+    "A visit has at most %(n)s questions.": "Een bezoek heeft hoogstens %(n)s vragen.",
 }
