@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test Plein has: lint, the suite on SQLite, the suite on PostgreSQL (a throwaway
-# cluster when the binaries are here), then the browser tests in Debian's Chromium.
+# cluster when the binaries are here), then the browser tests in Debian's Chromium, with the
+# Nu Html Checker (vnu.jar, needs Java) over every HTML page they were served.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
@@ -16,6 +17,17 @@ elif [ "$(id -u)" = "0" ]; then
   echo "installed $(chromium --version 2>/dev/null)"
 else
   echo "Chromium is missing and this user is not root: install Debian's 'chromium' package." >&2
+  exit 1
+fi
+
+step "Java for the Nu Html Checker (run over every page the browser tests visit)"
+if command -v java >/dev/null 2>&1; then
+  echo "found $(java -version 2>&1 | head -n 1)"
+elif [ "$(id -u)" = "0" ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null
+  echo "installed $(java -version 2>&1 | head -n 1)"
+else
+  echo "Java is missing and this user is not root: install Debian's 'default-jre-headless' package." >&2
   exit 1
 fi
 
@@ -42,7 +54,7 @@ else
   fi
 fi
 
-step "Browser tests in Chromium (with axe-core)"
+step "Browser tests in Chromium (with axe-core, then the Nu Html Checker over every page served)"
 $BIN/pytest -m browser -p no:cacheprovider
 
 step "All tests passed on SQLite, PostgreSQL and in Chromium"
