@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test Plein has: lint, the suite on SQLite, the suite on PostgreSQL (a throwaway
-# cluster when the binaries are here), then the browser tests in Debian's Chromium.
+# cluster when the binaries are here), then the browser tests in Debian's Chromium, with the
+# Nu Html Checker (vnu.jar, needs Java) over every HTML page they were served.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
@@ -27,6 +28,17 @@ echo "chromium: $(chromium --version 2>/dev/null)"
 echo "java: $(java -version 2>&1 | head -n 1)"
 echo "soffice: $(soffice --version 2>/dev/null | head -n 1)"
 
+step "Java for the Nu Html Checker (run over every page the browser tests visit)"
+if command -v java >/dev/null 2>&1; then
+  echo "found $(java -version 2>&1 | head -n 1)"
+elif [ "$(id -u)" = "0" ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null
+  echo "installed $(java -version 2>&1 | head -n 1)"
+else
+  echo "Java is missing and this user is not root: install Debian's 'default-jre-headless' package." >&2
+  exit 1
+fi
+
 step "Ruff (lint and format)"
 $BIN/ruff check .
 $BIN/ruff format --check .
@@ -50,7 +62,7 @@ else
   fi
 fi
 
-step "Browser tests in Chromium (with axe-core)"
+step "Browser tests in Chromium (with axe-core, then the Nu Html Checker over every page served)"
 $BIN/pytest -m browser -p no:cacheprovider
 
 step "All tests passed on SQLite, PostgreSQL and in Chromium"

@@ -1,6 +1,7 @@
 """Shared fixtures: one small world with every role, used by the permission matrix, the
 view tests and the browser tests."""
 
+import sys
 from dataclasses import dataclass
 
 import pytest
@@ -73,8 +74,9 @@ def chromium():
     # make between browser steps are still synchronous and safe.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
-    from plein.core.tests.browser import CHROMIUM, CHROMIUM_ARGS
+    from plein.core.tests.browser import CHROMIUM, CHROMIUM_ARGS, start_recording
 
+    start_recording()  # every HTML page served from now on goes to the Nu Html Checker at the end
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
@@ -91,3 +93,31 @@ def browser_page(chromium, live_server):
     watch = PageWatch(page)
     yield page, watch
     context.close()
+
+
+# --- the Nu Html Checker, once, over every page the browser tests were served ---
+
+VNU_ERRORS = pytest.StashKey[tuple]()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    browser = sys.modules.get("plein.core.tests.browser")
+    if browser is None or browser.RECORDER is None:
+        return
+    errors = browser.RECORDER.check()
+    session.config.stash[VNU_ERRORS] = (len(browser.RECORDER.pages), errors)
+    if errors:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    if VNU_ERRORS not in config.stash:
+        return
+    pages, errors = config.stash[VNU_ERRORS]
+    if not errors:
+        terminalreporter.write_line(f"Nu Html Checker: {pages} distinct pages, 0 errors", green=True)
+        return
+    terminalreporter.section("Nu Html Checker", red=True)
+    terminalreporter.write_line(f"{len(errors)} error(s) in {pages} distinct pages the browser tests were served:")
+    for line in errors:
+        terminalreporter.write_line(f"  - {line}")

@@ -1,3 +1,4 @@
+from allauth.account import forms as allauth_forms
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.utils.translation import gettext_lazy as _
@@ -85,3 +86,12 @@ class ProfileForm(forms.Form):
 class UserFilterForm(forms.Form):
     search = forms.CharField(label=_("Name or e-mail contains"), required=False)
     role = forms.ChoiceField(label=_("Role"), required=False, choices=[("", _("All roles")), *Role.choices])
+
+
+class LoginForm(allauth_forms.LoginForm):
+    """allauth's login form without the reset link under the password label: that link sat
+    between the two fields in the Tab order. The login page shows it after the button."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].help_text = ""

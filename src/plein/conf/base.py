@@ -128,6 +128,7 @@ LOGOUT_REDIRECT_URL = "core:home"
 
 # django-allauth: e-mail and password only; accounts come from invitations, not sign-up.
 ACCOUNT_ADAPTER = "plein.accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"login": "plein.accounts.forms.LoginForm"}
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None

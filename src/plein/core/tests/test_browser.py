@@ -202,3 +202,22 @@ def test_the_checks_themselves_catch_problems(browser_page):
     )
     page.wait_for_timeout(200)
     assert watch.csp_violations, "an inline script should have been refused by the CSP"
+
+
+def test_the_html_checker_itself_finds_errors():
+    """The Nu Html Checker run at the end of the browser tests must be able to fail."""
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from .browser import HtmlRecorder
+
+    recorder = HtmlRecorder()
+    page = (
+        '<!DOCTYPE html><html lang="nl"><head><title>t</title></head>'
+        '<body><time datetime="2026-12-03 10:00:00.123456">x</time></body></html>'
+    )
+    recorder.record(RequestFactory().get("/kapot/"), HttpResponse(page))
+    recorder.record(RequestFactory().get("/weg/"), HttpResponse(status=302))
+    errors = recorder.check()
+    assert len(recorder.pages) == 1
+    assert any(line.startswith("GET /kapot/ (200)") and "datetime" in line for line in errors), errors

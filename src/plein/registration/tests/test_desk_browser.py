@@ -1,7 +1,8 @@
 """The IDO desk in Chromium, by keyboard only: choose the branch, register three visits (one
 with two questions, one referred to Digisterker), undo one; then, with the browser offline,
 register two more that are sent once it is online again, and counted once. axe-core finds
-nothing and the Content-Security-Policy is never violated."""
+nothing and the Content-Security-Policy is never violated. The common visit is counted in
+keystrokes; another question is added in place (and still by the server without JavaScript)."""
 
 import pytest
 from django.db.models import Sum
@@ -98,8 +99,7 @@ def test_desk_worker_registers_by_keyboard_undoes_one_and_works_offline(browser_
     visit(page)
     question(page, 0)
     tab_to(page, "Nog een vraag toevoegen")
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    page.keyboard.press("Enter")  # in place, see test_another_question_is_added_in_place_with_the_focus_in_it
     assert page.locator("legend", has_text="Vraag 2").count() == 1
     assert page.locator("input[name='vraag-0-topic']:checked + label").inner_text() == "DigiD"
     question(page, 1, topic="Toeslagen")
@@ -149,3 +149,106 @@ def test_desk_worker_registers_by_keyboard_undoes_one_and_works_offline(browser_
     assert page.locator(".plein-desk-recent tbody tr").count() == 4
     assert Visit.objects.count() == 4 and visits_total() == 4
     assert not watch.csp_violations, watch.csp_violations
+
+
+def _desk(browser_page, world):
+    from plein.registration.seed import seed_categories
+
+    seed_categories()
+    world.location.has_ido = True
+    world.location.save()
+    page, watch = browser_page
+    log_in(page, world.users["desk_worker"].email)
+    page.goto("/registreren/")
+    page.get_by_label("Eigen Centrum").check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Deze vestiging gebruiken").click()
+    return page, watch
+
+
+def test_the_common_visit_takes_at_most_ten_keystrokes(browser_page, world):
+    """One question, from the first field to a saved registration, every key counted; after
+    the save the focus is back in the first field, so the next visit costs the same."""
+    page, watch = _desk(browser_page, world)
+    page.locator("input[name='channel']").first.focus()
+    counts = []
+    for number in (1, 2):
+        pressed = []
+
+        def press(key, pressed=pressed):
+            pressed.append(key)
+            page.keyboard.press(key)
+
+        press("Space")  # Inloop
+        press("Tab")
+        press("ArrowDown")  # 10 tot 30 minuten
+        press("Tab")
+        press("Space")  # Digitale overheid
+        press("Tab")
+        press("Space")  # DigiD
+        press("Tab")
+        press("ArrowDown")  # Praktische hulp
+        with page.expect_navigation():
+            press("Enter")
+        assert "Bezoek geregistreerd: 1 vraag" in page.inner_text("main")
+        assert Visit.objects.count() == number
+        counts.append(len(pressed))
+        page.wait_for_function("document.activeElement && document.activeElement.name === 'channel'")
+    for saved in Visit.objects.all():
+        assert (saved.channel.code, saved.duration.code) == ("inloop", "10-30")
+        assert [(q.domain.code, q.topic.code, q.help.code) for q in saved.questions.all()] == [
+            ("digitale-overheid", "digid", "praktische-hulp")
+        ]
+    assert max(counts) <= 10, counts
+    assert not watch.csp_violations, watch.csp_violations
+
+
+def test_another_question_is_added_in_place_with_the_focus_in_it(browser_page, world):
+    page, watch = _desk(browser_page, world)
+    visit(page)
+    question(page, 0)
+    tab_to(page, "Nog een vraag toevoegen")
+    urls = []
+    page.on("framenavigated", lambda frame: urls.append(frame.url))
+    page.keyboard.press("Enter")
+    assert urls == [], "adding a question must not load the page again"
+    assert page.locator("legend", has_text="Vraag 2").count() == 1
+    assert page.evaluate(ACTIVE)["name"] == "vraag-1-domain"
+    assert page.locator("input[name='vraag-TOTAL_FORMS']").input_value() == "2"
+    assert page.locator("input[name='vraag-0-topic']:checked + label").inner_text() == "DigiD"
+    assert_accessible(page, "desk with a second question")
+    question(page, 1, topic="Toeslagen")
+    submit(page)
+    assert "Bezoek geregistreerd: 2 vragen" in page.inner_text("main")
+    assert sorted(q.topic.code for q in Visit.objects.get().questions.all()) == ["digid", "toeslagen"]
+
+    # At most 20 questions: the button stops at 20.
+    button = page.get_by_role("button", name="Nog een vraag toevoegen")
+    for _ in range(19):
+        button.click()
+    assert page.locator(".plein-desk-question").count() == 20
+    assert button.is_disabled()
+    assert page.locator("#desk-status").inner_text() == "Een bezoek heeft hoogstens 20 vragen."
+    assert not watch.csp_violations, watch.csp_violations
+    assert not watch.console_errors, watch.console_errors
+
+
+def test_without_javascript_another_question_still_comes_from_the_server(chromium, live_server, world):
+    from plein.registration.seed import seed_categories
+
+    seed_categories()
+    world.location.has_ido = True
+    world.location.save()
+    context = chromium.new_context(java_script_enabled=False, locale="nl-NL", base_url=live_server.url)
+    page = context.new_page()
+    log_in(page, world.users["desk_worker"].email)
+    page.goto("/registreren/")
+    page.get_by_label("Eigen Centrum").check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Deze vestiging gebruiken").click()
+    page.get_by_label("Inloop").check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Nog een vraag toevoegen").click()
+    assert page.locator("legend", has_text="Vraag 2").count() == 1
+    assert page.get_by_label("Inloop").is_checked()
+    context.close()

@@ -2,17 +2,79 @@
    (a normal POST with the key the server filled in); with it, every entry gets a fresh
    idempotency key and is posted with fetch. When the network fails the entry is kept in
    localStorage and sent when the browser is online again (and on the next page load). The
-   server stores the same key once, so an entry that is sent twice is counted once. */
+   server stores the same key once, so an entry that is sent twice is counted once. It also
+   adds another question in place and puts the focus back in the first field after a save. */
 (function () {
   "use strict";
   var form = document.getElementById("desk-form");
-  if (!form || !window.fetch || !window.localStorage) { return; }
+  if (!form) { return; }
   var status = document.getElementById("desk-status");
+
+  function say(text) { if (status) { status.textContent = text; } }
+
+  function firstField() { return form.querySelector("input[type=radio]"); }
+
+  /* "Add another question" adds the block in place: a copy of the formset's empty form (in
+     the <template>) with the next number, TOTAL_FORMS one up, and the focus in its first
+     field. The server's MAX_NUM_FORMS is the limit: at that number the button is disabled.
+     Without JavaScript the same button posts and the server adds the block. */
+  var questions = document.getElementById("desk-questions");
+  var template = document.getElementById("desk-question-template");
+  var addButton = document.getElementById("desk-add-question");
+  var total = form.querySelector("input[name$='-TOTAL_FORMS']");
+  var max = form.querySelector("input[name$='-MAX_NUM_FORMS']");
+
+  function count() { return parseInt(total.value, 10) || 0; }
+  function limit() { return max ? parseInt(max.value, 10) || 1000 : 1000; }
+
+  function updateButton() {
+    var full = count() >= limit();
+    addButton.disabled = full;
+    if (full) { say(addButton.getAttribute("data-full")); }
+  }
+
+  function addQuestion() {
+    var index = count();
+    if (index >= limit()) { updateButton(); return; }
+    var html = template.innerHTML.replace(/__prefix__/g, String(index)).replace(/__number__/g, String(index + 1));
+    questions.insertAdjacentHTML("beforeend", html);
+    total.value = String(index + 1);
+    var first = questions.lastElementChild.querySelector("input, select, textarea");
+    if (first) { first.focus(); }
+    updateButton();
+  }
+
+  var inPlace = Boolean(questions && template && addButton && total);
+
+  function resetQuestions() {
+    if (!inPlace) { return; }
+    var blocks = questions.querySelectorAll(".plein-desk-question");
+    for (var i = 1; i < blocks.length; i += 1) { blocks[i].parentNode.removeChild(blocks[i]); }
+    total.value = "1";
+    updateButton();
+  }
+
+  if (inPlace) {
+    addButton.addEventListener("click", function (event) {
+      event.preventDefault();
+      addQuestion();
+    });
+    updateButton();
+  }
+
+  /* After a registration is saved the page loads again with the focus in the first field,
+     ready for the next visitor. */
+  try {
+    if (window.sessionStorage && window.sessionStorage.getItem("plein-desk-saved")) {
+      window.sessionStorage.removeItem("plein-desk-saved");
+      if (firstField()) { firstField().focus(); }
+    }
+  } catch (e) { /* no storage: the focus stays at the top of the page */ }
+
+  if (!window.fetch || !window.localStorage) { return; }
   var queueKey = form.getAttribute("data-queue-key");
   var url = form.getAttribute("data-desk-url");
   var sending = false;
-
-  function say(text) { if (status) { status.textContent = text; } }
 
   function newKey() {
     if (window.crypto && window.crypto.randomUUID) { return window.crypto.randomUUID(); }
@@ -78,9 +140,9 @@
     queue.push({ key: key, fields: fields });
     store(queue);
     form.reset();
+    resetQuestions();
     say(status.getAttribute("data-queued"));
-    var first = form.querySelector("input[type=radio]");
-    if (first) { first.focus(); }
+    if (firstField()) { firstField().focus(); }
   }
 
   form.addEventListener("submit", function (event) {
@@ -95,6 +157,7 @@
     if (navigator.onLine === false) { keep(fields, key); return; }
     post(fields).then(function (result) {
       if (result.body.ok) {
+        try { window.sessionStorage.setItem("plein-desk-saved", "1"); } catch (e) { /* no storage */ }
         window.location.assign(url);  // the confirmation and the recent list come from the server
       } else {
         form.submit();  // the server shows the messages beside the fields and keeps the input
