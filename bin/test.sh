@@ -28,17 +28,6 @@ echo "chromium: $(chromium --version 2>/dev/null)"
 echo "java: $(java -version 2>&1 | head -n 1)"
 echo "soffice: $(soffice --version 2>/dev/null | head -n 1)"
 
-step "Java for the Nu Html Checker (run over every page the browser tests visit)"
-if command -v java >/dev/null 2>&1; then
-  echo "found $(java -version 2>&1 | head -n 1)"
-elif [ "$(id -u)" = "0" ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null
-  echo "installed $(java -version 2>&1 | head -n 1)"
-else
-  echo "Java is missing and this user is not root: install Debian's 'default-jre-headless' package." >&2
-  exit 1
-fi
-
 step "Ruff (lint and format)"
 $BIN/ruff check .
 $BIN/ruff format --check .
