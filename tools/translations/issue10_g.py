@@ -2,5 +2,8 @@
 
 NL = {
     "Forgot your password?": "Wachtwoord vergeten?",
-    "A visit has at most %(n)s question.": ("Een bezoek heeft hoogstens %(n)s vraag.", "Een bezoek heeft hoogstens %(n)s vragen."),
+    "A visit has at most %(n)s question.": (
+        "Een bezoek heeft hoogstens %(n)s vraag.",
+        "Een bezoek heeft hoogstens %(n)s vragen.",
+    ),
 }
