@@ -22,4 +22,6 @@ NL = {
     "The coordinator of this library decides who of the library gets an account; they have been told about this sign-up.": "De coördinator van deze bibliotheek beslist wie van de bibliotheek een account krijgt. De coördinator heeft bericht gekregen over deze aanmelding.",
     # accounts: a facilitator adds people only to the organisations they manage
     "You may not add people to “%(name)s”.": "U mag geen mensen toevoegen aan ‘%(name)s’.",
+    # accounts: the slower lockout per account
+    "Someone typed a wrong password for this account %(failure_limit)s times within %(minutes)s minutes, maybe from several places. To protect the account, nobody can log in to it for a while. Try again later.": "Iemand heeft voor dit account %(failure_limit)s keer een verkeerd wachtwoord ingevuld binnen %(minutes)s minuten, misschien vanaf verschillende plekken. Om het account te beschermen, kan niemand er een tijdje mee inloggen. Probeer het later nog eens.",
 }
