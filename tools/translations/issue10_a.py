@@ -20,4 +20,15 @@ NL = {
     "%(library)s has no coordinator in Plein yet. You can invite %(name)s as its coordinator. A coordinator sees and changes everything of the library: its action plan, its figures and its people. Anyone can fill in the sign-up form, so only do this when you know this person works at %(library)s, for example because you called the library.": "%(library)s heeft nog geen coördinator in Plein. U kunt %(name)s uitnodigen als coördinator. Een coördinator ziet en wijzigt alles van de bibliotheek: het actieplan, de cijfers en de mensen. Iedereen kan het aanmeldformulier invullen. Doe dit dus alleen als u weet dat deze persoon bij %(library)s werkt. Bijvoorbeeld omdat u de bibliotheek hebt gebeld.",
     "I know that %(name)s works at %(library)s": "Ik weet dat %(name)s bij %(library)s werkt",
     "The coordinator of this library decides who of the library gets an account; they have been told about this sign-up.": "De coördinator van deze bibliotheek beslist wie van de bibliotheek een account krijgt. De coördinator heeft bericht gekregen over deze aanmelding.",
+    # accounts: a facilitator adds people only to the organisations they manage
+    "You may not add people to “%(name)s”.": "U mag geen mensen toevoegen aan ‘%(name)s’.",
+    # accounts: the slower lockout per account
+    "Someone typed a wrong password for this account %(failure_limit)s time, maybe from several places.": (
+        "Iemand heeft voor dit account %(failure_limit)s keer een verkeerd wachtwoord ingevuld, misschien vanaf verschillende plekken.",
+        "Iemand heeft voor dit account %(failure_limit)s keer een verkeerd wachtwoord ingevuld, misschien vanaf verschillende plekken.",
+    ),
+    "To protect the account, nobody can log in to it for %(minutes)s minute. Try again later.": (
+        "Om het account te beschermen, kan niemand er %(minutes)s minuut mee inloggen. Probeer het later nog eens.",
+        "Om het account te beschermen, kan niemand er %(minutes)s minuten mee inloggen. Probeer het later nog eens.",
+    ),
 }

@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model, password_validation
 from django.utils.translation import gettext_lazy as _
 
 from plein.organisations.models import Organisation
+from plein.organisations.selectors import organisations_managed_by
 
 from .choices import Role, grantable_roles
 
@@ -22,6 +23,7 @@ class InvitationForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = [(r.value, r.label) for r in grantable_roles(acting_user)]
         self.fields["organisation"].required = not acting_user.has_perm("accounts.grant_any_role")
+        self.fields["organisation"].queryset = organisations_managed_by(acting_user).order_by("name")
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
@@ -71,7 +73,7 @@ class UserForm(forms.ModelForm):
     def __init__(self, *args, acting_user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = [(r.value, r.label) for r in grantable_roles(acting_user)]
-        self.fields["organisation"].queryset = Organisation.objects.order_by("name")
+        self.fields["organisation"].queryset = organisations_managed_by(acting_user).order_by("name")
 
     def _post_clean(self):
         # Role and organisation are checked together by the service; skip model validation

@@ -1,7 +1,23 @@
-"""django-axes glue: which account a login attempt is for, and the Dutch lockout page."""
+"""django-axes glue: which account a login attempt is for, from which address, the slower
+per-account throttle, and the Dutch lockout page.
 
+Two limits protect an account:
+- per login name *and* address: AXES_FAILURE_LIMIT (5) wrong passwords in a row from one
+  address lock the account for that address only, for AXES_COOLOFF_TIME (15 minutes). Someone
+  who mistypes, or an attacker, cannot lock out a colleague at another desk or at home.
+- per account, from any address: PLEIN_ACCOUNT_FAILURE_LIMIT (30) wrong passwords within
+  PLEIN_ACCOUNT_FAILURE_WINDOW (an hour) lock the account everywhere until fewer than that
+  fall in the last hour. This slows down guessing from many addresses. Attempts refused
+  during a lockout do not count, so one address alone cannot reach it.
+"""
+
+from datetime import timedelta
+
+from axes.handlers.database import AxesDatabaseHandler
+from axes.models import AccessFailureLog
 from django.conf import settings
 from django.shortcuts import render
+from django.utils import timezone
 
 
 def username_from_request(request, credentials=None):
@@ -13,11 +29,64 @@ def username_from_request(request, credentials=None):
     return (value or "").strip().lower() or None
 
 
+def client_ip_address(request):
+    """The visitor's address. Behind PLEIN_PROXY_COUNT proxies that each add the address they
+    saw to X-Forwarded-For, it is that many places from the right; what the visitor wrote in
+    the header themselves lies further left and is ignored. Without proxies: REMOTE_ADDR."""
+    count = getattr(settings, "PLEIN_PROXY_COUNT", 0)
+    if count:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if len(forwarded) >= count:
+            return forwarded[-count]
+    return request.META.get("REMOTE_ADDR")
+
+
+def account_failures(username) -> int:
+    """Wrong passwords for this login name within the window, from any address."""
+    if not username:
+        return 0
+    since = timezone.now() - settings.PLEIN_ACCOUNT_FAILURE_WINDOW
+    return AccessFailureLog.objects.filter(username=username, attempt_time__gte=since).count()
+
+
+def account_is_throttled(request, credentials=None) -> bool:
+    return account_failures(username_from_request(request, credentials)) >= settings.PLEIN_ACCOUNT_FAILURE_LIMIT
+
+
+class PleinAxesHandler(AxesDatabaseHandler):
+    """axes' database handler (per login name and address) plus the per-account throttle.
+
+    Needs AXES_ENABLE_ACCESS_FAILURE_LOG (every wrong password is a row) and
+    AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False (a refused attempt is not a row)."""
+
+    def is_locked(self, request, credentials=None) -> bool:
+        if super().is_locked(request, credentials):
+            return True
+        if account_is_throttled(request, credentials):
+            request.plein_account_throttled = True
+            return True
+        return False
+
+    def user_login_failed(self, sender, credentials, request=None, **kwargs):
+        super().user_login_failed(sender, credentials, request=request, **kwargs)
+        if request is not None and not getattr(request, "axes_locked_out", False):
+            if account_is_throttled(request, credentials):
+                request.plein_account_throttled = True
+                request.axes_locked_out = True
+                request.axes_credentials = credentials
+
+
 def lockout_response(request, response=None, credentials=None, *args, **kwargs):
-    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-    return render(
-        request,
-        "accounts/lockout.html",
-        {"minutes": minutes, "failure_limit": settings.AXES_FAILURE_LIMIT},
-        status=429,
-    )
+    if getattr(request, "plein_account_throttled", False):
+        window = settings.PLEIN_ACCOUNT_FAILURE_WINDOW
+        context = {
+            "account_throttled": True,
+            "failure_limit": settings.PLEIN_ACCOUNT_FAILURE_LIMIT,
+            "minutes": int(window / timedelta(minutes=1)),
+        }
+    else:
+        context = {
+            "minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+            "failure_limit": settings.AXES_FAILURE_LIMIT,
+        }
+    return render(request, "accounts/lockout.html", context, status=429)

@@ -10,8 +10,14 @@ User = get_user_model()
 
 
 def users_visible_to(user) -> QuerySet:
-    if plein_rules.is_manager(user):
+    """Administrators see everyone; a facilitator the people of the organisations they manage
+    (`organisations_managed_by`: their own support organisation and the libraries it coaches)."""
+    if plein_rules.is_administrator(user):
         return User.objects.all()
+    if plein_rules.is_facilitator(user):
+        from plein.organisations.selectors import organisations_managed_by
+
+        return User.objects.filter(organisation__in=organisations_managed_by(user).values("pk"))
     return User.objects.none()
 
 
@@ -36,8 +42,13 @@ def open_invitations(*, user) -> QuerySet[Invitation]:
         return Invitation.objects.none()
     from django.utils import timezone
 
+    invitations = Invitation.objects.all()
+    if not plein_rules.is_administrator(user):
+        from plein.organisations.selectors import organisations_managed_by
+
+        invitations = invitations.filter(organisation__in=organisations_managed_by(user).values("pk"))
     return (
-        Invitation.objects.filter(accepted_at__isnull=True, expires_at__gt=timezone.now())
+        invitations.filter(accepted_at__isnull=True, expires_at__gt=timezone.now())
         .select_related("organisation", "invited_by")
         .order_by("-created_at")
     )

@@ -48,6 +48,16 @@ def _check_may_grant(acting_user, role):
         raise ValidationError({"role": _("You may not give the role “%(role)s”.") % {"role": Role(role).label}})
 
 
+def _check_may_manage(acting_user, organisation):
+    """A facilitator invites and moves people only within the organisations they manage."""
+    if acting_user is None or organisation is None:
+        return
+    if not acting_user.has_perm("organisations.invite_to_organisation", organisation):
+        raise ValidationError(
+            {"organisation": _("You may not add people to “%(name)s”.") % {"name": organisation.name}}
+        )
+
+
 def _apply_role_flags(user):
     # Only administrators may use Django's technical admin.
     user.is_staff = user.role == Role.ADMINISTRATOR
@@ -60,6 +70,7 @@ def invitation_create(*, acting_user, email, name, role, organisation=None) -> t
     hash is stored)."""
     email = email.strip().lower()
     _check_may_grant(acting_user, role)
+    _check_may_manage(acting_user, organisation)
     check_role_fits_organisation(role=role, organisation=organisation)
     if User.objects.filter(email__iexact=email).exists():
         raise ValidationError({"email": _("There is already an account with this e-mail address.")})
@@ -131,6 +142,8 @@ def user_update(*, user, acting_user, name, role, organisation, is_active) -> Us
     if not acting_user.has_perm("accounts.change_user", user):
         raise ValidationError(_("You may not change this person."))
     _check_may_grant(acting_user, role)
+    if organisation is not None and organisation.pk != user.organisation_id:
+        _check_may_manage(acting_user, organisation)
     check_role_fits_organisation(role=role, organisation=organisation)
     with acting_as(acting_user):
         user.name = name.strip()

@@ -98,13 +98,37 @@ def coaches_library(user, library):
 
 is_library_staff = is_coordinator | is_desk_worker
 
+
+@rules.predicate
+def manages_organisation(user, organisation):
+    """An administrator, or a facilitator for the organisations of the libraries their support
+    organisation coaches (`organisations.selectors.organisations_managed_by`)."""
+    if not user.is_authenticated or organisation is None:
+        return False
+    if user.role == Role.ADMINISTRATOR:
+        return True
+    from plein.organisations.selectors import organisations_managed_by
+
+    return organisations_managed_by(user).filter(pk=getattr(organisation, "pk", organisation)).exists()
+
+
+@rules.predicate
+def manages_target_organisation(user, target):
+    """The person works at an organisation this user manages."""
+    if target is None or target.organisation_id is None:
+        return False
+    return manages_organisation.test(user, target.organisation_id)
+
+
 # --- organisations ------------------------------------------------------------------------
 
 rules.add_perm("organisations.list_organisations", is_manager)
 rules.add_perm("organisations.create_organisation", is_manager)
-rules.add_perm("organisations.view_organisation", is_manager | is_member_of_organisation)
-rules.add_perm("organisations.change_organisation", is_manager)
-rules.add_perm("organisations.manage_locations", is_manager | (is_coordinator & is_member_of_organisation))
+rules.add_perm("organisations.view_organisation", manages_organisation | is_member_of_organisation)
+rules.add_perm("organisations.change_organisation", manages_organisation)
+rules.add_perm("organisations.manage_locations", manages_organisation | (is_coordinator & is_member_of_organisation))
+# Inviting someone to this organisation (the object); without an object: may invite at all.
+rules.add_perm("organisations.invite_to_organisation", manages_organisation)
 rules.add_perm("organisations.manage_municipalities", is_manager)
 
 # --- accounts -----------------------------------------------------------------------------
@@ -116,7 +140,9 @@ rules.add_perm("accounts.invite_user", is_manager)
 # Only administrators hand out the administrator and facilitator roles.
 rules.add_perm("accounts.grant_any_role", is_administrator)
 rules.add_perm(
-    "accounts.change_user", (is_administrator | (is_facilitator & target_is_library_or_municipality_staff)) & ~is_self
+    "accounts.change_user",
+    (is_administrator | (is_facilitator & target_is_library_or_municipality_staff & manages_target_organisation))
+    & ~is_self,
 )
 
 # --- theme groups -------------------------------------------------------------------------

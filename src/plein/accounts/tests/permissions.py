@@ -17,7 +17,8 @@ MATRIX = [
         "accounts:user_update",
         "an administrator, also themselves",
         lambda w: {"uuid": w.users["administrator"].uuid},
-        row(LOGIN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+        # A facilitator sees only the people of the organisations they manage.
+        row(LOGIN, FORBIDDEN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
     ),
     (
         "accounts:user_update",

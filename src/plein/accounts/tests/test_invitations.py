@@ -83,7 +83,7 @@ def test_an_expired_invitation_no_longer_works(client, world, django_capture_on_
 
 def test_role_must_fit_the_organisation(client, world):
     client.force_login(world.users["facilitator"])
-    poi = OrganisationFactory(poi=True)
+    poi = world.poi  # their own support organisation: one they may invite to
     response = _invite(client, world, organisation=poi.pk, role="coordinator")
     assert response.status_code == 200
     assert "past niet bij een organisatie van het type" in response.content.decode()
