@@ -2,9 +2,10 @@
 Content-Security-Policy violation, and axe-core finds nothing."""
 
 import datetime
+import zoneinfo
 
 import pytest
-from django.utils import timezone
+import time_machine
 
 from plein.accounts.tests.factories import PASSWORD
 from plein.core.tests.browser import assert_accessible
@@ -23,26 +24,36 @@ def log_in(page, email):
         page.get_by_label("Wachtwoord", exact=True).press("Enter")
 
 
+# The 2nd of a month: the test registered its visits on the last three days before today and
+# failed on the 1st and 2nd of every month, when some fell in the month before. The clock is
+# now fixed (ticking, so the browser's timeouts run) and the visits lie on fixed days.
+TODAY = datetime.datetime(2026, 12, 2, 10, 0, tzinfo=zoneinfo.ZoneInfo("Europe/Amsterdam"))
+
+
+@time_machine.travel(TODAY, tick=True)
 def test_coordinator_sees_charts_and_tables_of_their_library(browser_page, world):
     from plein.registration.seed import seed_categories
 
     seed_categories()  # a transactional test starts without the seeded options
-    today = timezone.localdate()
     for n in range(6):
         services.visit_register(
             acting_user=world.users["desk_worker"],
             **visit_data(
                 location=world.location,
-                day=today - datetime.timedelta(days=n % 3),
+                day=datetime.date(2026, 11, 28 + n % 3),  # the default period: the last full month
                 questions=[question(referral=category("doorverwijzing", "digisterker"))] * (1 + n % 2),
             ),
         )
+    services.visit_register(  # today, 2 December: not in the default period
+        acting_user=world.users["desk_worker"], **visit_data(location=world.location, day=TODAY.date())
+    )
     page, watch = browser_page
     log_in(page, world.users["coordinator"].email)
     page.goto("/")
     with page.expect_navigation():
         page.get_by_role("link", name="Cijfers").click()
     assert page.locator("main h1").inner_text() == "IDO-cijfers: Bibliotheek Eigen"
+    assert "Registraties van 1 november 2026 tot en met 30 november 2026." in page.inner_text("#fig-period")
     page.wait_for_selector("#fig-onderwerp-title ~ .plein-figure .plein-chart svg")
     page.wait_for_selector(".plein-chart[data-spec='fig-series-spec'] svg")
     topics = page.get_by_role("table", name="Vragen per onderwerp")

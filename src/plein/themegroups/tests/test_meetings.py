@@ -250,8 +250,15 @@ def test_scheduling_a_meeting_queues_its_reminder_task(world, settings, django_c
     from django_tasks_db.models import DBTaskResult
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # django-tasks follows the change
+    # Ten days ahead of the clock: a fixed date (25 March 2027) failed from three days before it,
+    # when the reminder is due at once (PLEIN_FROZEN_CLOCK=2027-03-28T03:30+02:00 in bin/test.sh).
+    starts_at = (timezone.localtime() + datetime.timedelta(days=10)).replace(hour=10, minute=0, second=0, microsecond=0)
     with django_capture_on_commit_callbacks(execute=True):
-        meeting = services.meeting_save(acting_user=world.users["facilitator"], group=world.group, **_meeting_data())
+        meeting = services.meeting_save(
+            acting_user=world.users["facilitator"],
+            group=world.group,
+            **_meeting_data(starts_at=starts_at, ends_at=starts_at + datetime.timedelta(hours=2)),
+        )
     queued = DBTaskResult.objects.get()
     assert queued.task_path.endswith("send_meeting_reminder")
     assert queued.run_after == meeting.starts_at - datetime.timedelta(days=3)
