@@ -93,3 +93,18 @@ NL |= {
     ),
     "Imported: %(visits)s with %(questions)s.": "Geïmporteerd: %(visits)s met %(questions)s.",
 }
+NL |= {
+    # meetings: who was there and minutes only once begun; who takes the lead on an action
+    "Who was there can be confirmed once the meeting has started.": "U kunt bevestigen wie er was zodra de bijeenkomst begonnen is.",
+    "Minutes can be written once the meeting has started.": "U kunt het verslag schrijven zodra de bijeenkomst begonnen is.",
+    "This meeting starts on %(date)s.": "Deze bijeenkomst begint op %(date)s.",
+    "lead library": "bibliotheek die het voortouw neemt",
+    "lead person": "persoon die het voortouw neemt",
+    "Who takes the lead": "Wie neemt het voortouw",
+    "A library, or a person at a library. Their library gets the action too; the person is its owner there.": "Een bibliotheek, of een persoon van een bibliotheek. Die bibliotheek krijgt de actie ook; de persoon is daar de eigenaar.",
+    "Library": "Bibliotheek",
+    "Person": "Persoon",
+    "Choose who takes the lead: a library or a person.": "Kies wie het voortouw neemt: een bibliotheek of een persoon.",
+    "The lead person must work for the lead library.": "De persoon die het voortouw neemt, moet bij die bibliotheek werken.",
+    "The lead library must take part in the group.": "De bibliotheek die het voortouw neemt, moet meedoen in de groep.",
+}

@@ -175,7 +175,12 @@ def meeting_get(*, user, uuid):
             .prefetch_related(
                 Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("position", "pk")),
                 "decisions",
-                Prefetch("action_items", queryset=MeetingActionItem.objects.prefetch_related("libraries")),
+                Prefetch(
+                    "action_items",
+                    queryset=MeetingActionItem.objects.select_related("owner", "owner_library").prefetch_related(
+                        "libraries"
+                    ),
+                ),
             )
             .get(uuid=uuid)
         )

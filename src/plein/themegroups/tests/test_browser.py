@@ -1,9 +1,11 @@
 """The whole cycle of a theme group in Chromium, as people do it, with axe-core on every page."""
 
+import datetime
 import re
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 from icalendar import Calendar
 
 from plein.core.tests.browser import assert_accessible
@@ -35,7 +37,14 @@ def test_from_sign_up_to_retrospective(browser_page, world, settings):
     page, watch = browser_page
     settings.PLEIN_SITE_URL = "http://testserver"
     new_library = OrganisationFactory(name="Bibliotheek Nieuwkomer")
-    meeting = MeetingFactory(group=world.group, title="Verbindingen vanuit het IDO")
+    # Running now: replies are still taken, and minutes can be written (only once it has begun).
+    start = timezone.now() - datetime.timedelta(hours=1)
+    meeting = MeetingFactory(
+        group=world.group,
+        title="Verbindingen vanuit het IDO",
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=3),
+    )
 
     # 1. A library signs up without an account.
     page.goto("/aanmelden/")
@@ -107,12 +116,15 @@ def test_from_sign_up_to_retrospective(browser_page, world, settings):
     page.locator("#id_minutes").fill("We bespraken kansen om het IDO te verbinden met dBos.")
     page.locator("#id_acties-0-title").fill("Presentatie over het IDO voor leerkrachten")
     page.locator("fieldset.plein-subform").first.get_by_label("Bibliotheek Nieuwkomer").check()
+    page.locator("#id_acties-0-lead").select_option(label="Nina Nieuwkomer (Bibliotheek Nieuwkomer)")
     with page.expect_navigation():
         page.get_by_role("button", name="Verslag opslaan").click()
-    assert "1 acties" in page.inner_text("main")
+    assert "Er is 1 actie toegevoegd" in page.inner_text("main")
+    assert "Wie: Nina Nieuwkomer (Bibliotheek Nieuwkomer)" in page.inner_text("main")
     assert_accessible(page, "meeting with minutes")
     action = new_library.actions.get()
     assert action.title == "Presentatie over het IDO voor leerkrachten"
+    assert action.owner.email == "nina@nieuwkomer.example"
     _log_out(page)
 
     # 7. The library finds the action in its plan and marks it done.
