@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 
+from plein.accounts.choices import Role
 from plein.core import spreadsheets
 from plein.core.forms import add_service_errors
 from plein.core.utils import is_uuid
@@ -65,6 +66,9 @@ class GroupListView(PleinPermissionMixin, View):
             {
                 "years": years,
                 "own_years": own_years,
+                # Only a library signs itself up; a municipality or support organisation does not.
+                "is_library_staff": request.user.role in {Role.COORDINATOR, Role.DESK_WORKER},
+                "is_municipality": request.user.role == Role.MUNICIPALITY,
                 "page_title": _("Theme groups"),
                 "breadcrumbs": [(_("Theme groups"), None)],
             },
