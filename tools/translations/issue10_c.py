@@ -125,3 +125,8 @@ NL |= {
     "See the IDO figures of your municipality.": "Bekijk de IDO-cijfers van uw gemeente.",
     "There are no theme groups yet.": "Er zijn nog geen themagroepen.",
 }
+NL |= {
+    # meeting .ics: the agenda in the description
+    "Agenda:": "Agenda:",
+    "%(minutes)s min.": "%(minutes)s min.",
+}

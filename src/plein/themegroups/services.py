@@ -628,9 +628,15 @@ def calendar_token_renew(*, user) -> CalendarToken:
 
 
 def meetings_for_user(user):
+    from django.db.models import Prefetch
+
     from .selectors import groups_visible_to
 
-    return Meeting.objects.filter(group__in=groups_visible_to(user)).select_related("group", "host_library")
+    return (
+        Meeting.objects.filter(group__in=groups_visible_to(user))
+        .select_related("group", "host_library")
+        .prefetch_related(Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("position", "pk")))
+    )
 
 
 # --- retrospective ("terugblik") ---------------------------------------------------------

@@ -808,7 +808,7 @@ def calendar_feed(request, token):
 def group_feed(request, token, group_uuid):
     user = _token_user(token)
     group = selectors.group_get(user=user, uuid=group_uuid)
-    meetings = group.meetings.select_related("group", "host_library")
+    meetings = selectors.group_meetings(group=group).select_related("group")
     body = build_calendar(meetings, name=f"Plein – {group.name}", site_url=settings.PLEIN_SITE_URL)
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 

@@ -9,10 +9,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from icalendar import Calendar
 
 from plein.accounts.tests.factories import UserFactory
 from plein.actions.models import Action
+from plein.core.tests.calendar_check import parse_ics
 from plein.organisations.tests.factories import OrganisationFactory
 from plein.themegroups import services
 from plein.themegroups.choices import MeetingKind, Topic
@@ -110,13 +110,54 @@ def test_ics_download_parses_with_amsterdam_time_across_daylight_saving(client, 
     for meeting, utc_hour in [(winter, 9), (summer, 8)]:
         response = client.get(reverse("themegroups:meeting_ics", args=[meeting.uuid]))
         assert response["Content-Type"].startswith("text/calendar")
-        cal = Calendar.from_ical(response.content)
-        event = next(c for c in cal.walk("VEVENT"))
-        start = event.decoded("dtstart")
-        assert start.hour == 10 and str(start.tzinfo) == "Europe/Amsterdam"
-        assert start.astimezone(datetime.UTC).hour == utc_hour
-        assert any(c.name == "VTIMEZONE" for c in cal.walk())
-        assert "IDO en de EMB" in str(event["summary"])
+        (event,) = parse_ics(response.content)
+        assert event.start.hour == 10 and event.start.astimezone(datetime.UTC).hour == utc_hour
+        assert "IDO en de EMB" in event.summary
+
+
+def test_ics_without_a_dst_change_in_range_is_valid_and_carries_the_agenda(client, world):
+    """Failed before: a meeting in May got a VTIMEZONE without STANDARD/DAYLIGHT (vobject and
+    ics-py refuse the file), and the description had no agenda."""
+    may = services.meeting_save(
+        acting_user=world.users["facilitator"],
+        group=world.group,
+        agenda=[
+            {"title": "Kennismaking", "topic": Topic.OTHER, "presenter": "", "duration_minutes": 15},
+            {"title": "Geld voor het IDO", "topic": Topic.FINANCES, "presenter": "Anna", "duration_minutes": None},
+        ],
+        **_meeting_data(
+            description="We bespreken de begroting.",
+            starts_at=datetime.datetime(2027, 5, 12, 14, 0, tzinfo=AMS),
+            ends_at=datetime.datetime(2027, 5, 12, 16, 0, tzinfo=AMS),
+        ),
+    )
+    december = services.meeting_save(
+        acting_user=world.users["facilitator"],
+        group=world.group,
+        **_meeting_data(
+            title="Afsluiting",
+            starts_at=datetime.datetime(2027, 12, 15, 19, 30, tzinfo=AMS),
+            ends_at=datetime.datetime(2027, 12, 15, 21, 0, tzinfo=AMS),
+        ),
+    )
+    client.force_login(world.users["coordinator"])
+    (event,) = parse_ics(client.get(reverse("themegroups:meeting_ics", args=[may.uuid])).content)
+    assert (event.start.hour, event.start.utcoffset()) == (14, datetime.timedelta(hours=2))
+    assert event.end.astimezone(datetime.UTC) == datetime.datetime(2027, 5, 12, 14, 0, tzinfo=datetime.UTC)
+    assert event.description.startswith("We bespreken de begroting.")
+    assert "Agenda:\n1. Kennismaking (15 min.)\n2. Geld voor het IDO (Financiën, Anna)" in event.description
+    assert event.description.endswith(reverse("themegroups:meeting_detail", args=[may.uuid]))
+
+    # The personal feed and the group feed hold both meetings, summer and winter time.
+    token = services.calendar_token_for(world.users["coordinator"]).token
+    for url in (
+        reverse("themegroups:calendar_feed", args=[token]),
+        reverse("themegroups:group_feed", args=[token, world.group.uuid]),
+    ):
+        events = parse_ics(client.get(url).content)
+        assert [e.uid for e in events] == [f"{may.uuid}@plein", f"{december.uuid}@plein"]
+        assert [(e.start.hour, e.start.utcoffset().seconds // 3600) for e in events] == [(14, 2), (19, 1)]
+        assert "Geld voor het IDO" in events[0].description and "Agenda:" not in events[1].description
 
 
 def test_private_calendar_feeds_and_renewing_the_link(client, world):
@@ -126,8 +167,8 @@ def test_private_calendar_feeds_and_renewing_the_link(client, world):
     )
     token = services.calendar_token_for(world.users["coordinator"]).token
     feed = client.get(reverse("themegroups:calendar_feed", args=[token]))
-    events = list(Calendar.from_ical(feed.content).walk("VEVENT"))
-    assert [str(e["summary"]).split(" – ")[0] for e in events] == ["Bijeenkomst 1: wat is de EMB?"]
+    events = parse_ics(feed.content)
+    assert [e.summary.split(" – ")[0] for e in events] == ["Bijeenkomst 1: wat is de EMB?"]
     client.force_login(world.users["coordinator"])
     client.post(reverse("themegroups:calendar_links"))
     assert client.get(reverse("themegroups:calendar_feed", args=[token])).status_code == 404
