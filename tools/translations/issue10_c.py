@@ -93,3 +93,40 @@ NL |= {
     ),
     "Imported: %(visits)s with %(questions)s.": "Geïmporteerd: %(visits)s met %(questions)s.",
 }
+NL |= {
+    # meetings: who was there and minutes only once begun; who takes the lead on an action
+    "Who was there can be confirmed once the meeting has started.": "U kunt bevestigen wie er was zodra de bijeenkomst begonnen is.",
+    "Minutes can be written once the meeting has started.": "U kunt het verslag schrijven zodra de bijeenkomst begonnen is.",
+    "This meeting starts on %(date)s.": "Deze bijeenkomst begint op %(date)s.",
+    "lead library": "bibliotheek die het voortouw neemt",
+    "lead person": "persoon die het voortouw neemt",
+    "Who takes the lead": "Wie neemt het voortouw",
+    "A library, or a person at a library. Their library gets the action too; the person is its owner there.": "Een bibliotheek, of een persoon van een bibliotheek. Die bibliotheek krijgt de actie ook; de persoon is daar de eigenaar.",
+    "Library": "Bibliotheek",
+    "Person": "Persoon",
+    "Choose who takes the lead: a library or a person.": "Kies wie het voortouw neemt: een bibliotheek of een persoon.",
+    "The lead person must work for the lead library.": "De persoon die het voortouw neemt, moet bij die bibliotheek werken.",
+    "The lead library must take part in the group.": "De bibliotheek die het voortouw neemt, moet meedoen in de groep.",
+}
+NL |= {
+    # start page: an open sign-up, and a municipality's own pages
+    "Libraries can now sign up for the theme groups of %(names)s, until %(date)s.": (
+        "Bibliotheken kunnen zich nu aanmelden voor de themagroepen van %(names)s, tot en met %(date)s.",
+        "Bibliotheken kunnen zich nu aanmelden voor de themagroepen van %(names)s. De eerste aanmelding sluit op %(date)s.",
+    ),
+    "Sign up for a theme group": "Aanmelden voor een themagroep",
+    "Sign-up for the theme groups is open": "Aanmelden voor de themagroepen kan nu",
+    "See the groups and sign up": "Bekijk de groepen en meld u aan",
+    "See the sign-up page": "Bekijk de aanmeldpagina",
+    "No account needed.": "U hebt geen account nodig.",
+    "You can read how the IDO in your municipality is doing: how many residents came with which questions, and how they were helped. You cannot change anything.": "U kunt lezen hoe het gaat met het IDO in uw gemeente: hoeveel inwoners kwamen, met welke vragen, en hoe ze geholpen zijn. U kunt niets veranderen.",
+    "The IDO figures of your municipality": "De IDO-cijfers van uw gemeente",
+    "Theme groups are for libraries and the support organisations that coach them; a municipality does not take part itself. What the IDO in your municipality does shows in its figures.": "Themagroepen zijn voor bibliotheken en de steunfunctie-organisaties die hen begeleiden. Een gemeente doet zelf niet mee. Wat het IDO in uw gemeente doet, ziet u in de cijfers.",
+    "See the IDO figures of your municipality.": "Bekijk de IDO-cijfers van uw gemeente.",
+    "There are no theme groups yet.": "Er zijn nog geen themagroepen.",
+}
+NL |= {
+    # meeting .ics: the agenda in the description
+    "Agenda:": "Agenda:",
+    "%(minutes)s min.": "%(minutes)s min.",
+}

@@ -57,7 +57,13 @@ def plan_for(*, library) -> QuerySet[Action]:
     """All actions of one library, with who owns them and the meeting they come from."""
     return (
         Action.objects.filter(library=library)
-        .select_related("owner", "meeting_action_item__meeting", "emb_link__connection")
+        .select_related(
+            "owner",
+            "meeting_action_item__meeting",
+            "meeting_action_item__owner",
+            "meeting_action_item__owner_library",
+            "emb_link__connection",
+        )
         .order_by(F("due_date").asc(nulls_last=True), "created_at", "pk")
     )
 
@@ -101,7 +107,14 @@ def action_get(*, user, uuid) -> Action:
     try:
         return (
             Action.objects.filter(library__in=libraries_visible_to(user))
-            .select_related("library", "owner", "meeting_action_item__meeting", "emb_link__connection")
+            .select_related(
+                "library",
+                "owner",
+                "meeting_action_item__meeting",
+                "meeting_action_item__owner",
+                "meeting_action_item__owner_library",
+                "emb_link__connection",
+            )
             .get(uuid=uuid)
         )
     except (Action.DoesNotExist, ValueError) as exc:
@@ -150,7 +163,14 @@ def action_overview(*, user, group=None, status: str = "", library=None) -> Over
         actions = actions.filter(status=status)
     actions = (
         _with_overdue(actions)
-        .select_related("library", "owner", "meeting_action_item__meeting", "emb_link__connection")
+        .select_related(
+            "library",
+            "owner",
+            "meeting_action_item__meeting",
+            "meeting_action_item__owner",
+            "meeting_action_item__owner_library",
+            "emb_link__connection",
+        )
         .order_by("-overdue", F("due_date").asc(nulls_last=True), "library__name", "pk")
     )
     rows = list(libraries.annotate(**counts).order_by("name"))

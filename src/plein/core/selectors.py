@@ -3,9 +3,13 @@
 from dataclasses import dataclass, field
 
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from plein.accounts.choices import Role
+
+LIBRARY_ROLES = {Role.COORDINATOR, Role.DESK_WORKER}
 
 
 @dataclass
@@ -15,7 +19,36 @@ class StartSection:
     links: list[tuple[str, str]] = field(default_factory=list)
 
 
-def start_page_sections(*, user) -> list[StartSection]:
+@dataclass
+class OpenSignup:
+    """A public sign-up that is open today, for the start page (anonymous or logged in)."""
+
+    text: str
+    url: str
+    label: str
+
+
+def open_signup(today=None) -> OpenSignup | None:
+    from plein.themegroups.selectors import signups_open_now
+
+    years = list(signups_open_now(today))
+    if not years:
+        return None
+    closes = min(year.signup_closes for year in years)
+    names = sorted({f"{year.poi.name} {year.year}" for year in years})
+    return OpenSignup(
+        text=ngettext(
+            "Libraries can now sign up for the theme groups of %(names)s, until %(date)s.",
+            "Libraries can now sign up for the theme groups of %(names)s, the first closes on %(date)s.",
+            len(years),
+        )
+        % {"names": ", ".join(names), "date": date_format(closes, "j F Y")},
+        url=reverse("themegroups:signup_index"),
+        label=str(_("Sign up for a theme group")),
+    )
+
+
+def start_page_sections(*, user, signup: OpenSignup | None = None) -> list[StartSection]:
     if not user.is_authenticated:
         return []
     sections = []
@@ -89,10 +122,31 @@ def start_page_sections(*, user) -> list[StartSection]:
             StartSection(
                 _("You work for a municipality"),
                 _(
-                    "You can read how the IDO in your municipality is doing. You cannot change anything. "
-                    "Reports for your municipality will come here."
+                    "You can read how the IDO in your municipality is doing: how many residents came with "
+                    "which questions, and how they were helped. You cannot change anything."
                 ),
-                org_links,
+                [
+                    *(
+                        [(_("The IDO figures of your municipality"), reverse("registration:figures"))]
+                        if user.has_perm("registration.view_figures")
+                        else []
+                    ),
+                    *org_links,
+                ],
+            )
+        )
+    if signup is not None:
+        # Everyone may pass the news on; only a library signs itself up.
+        sections.append(
+            StartSection(
+                _("Sign-up for the theme groups is open"),
+                signup.text,
+                [
+                    (
+                        _("See the groups and sign up") if user.role in LIBRARY_ROLES else _("See the sign-up page"),
+                        signup.url,
+                    )
+                ],
             )
         )
     sections.append(

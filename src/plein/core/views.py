@@ -6,14 +6,15 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from .selectors import start_page_sections
+from .selectors import open_signup, start_page_sections
 
 
 def home(request):
+    signup = open_signup()
     return render(
         request,
         "core/home.html",
-        {"sections": start_page_sections(user=request.user)},
+        {"sections": start_page_sections(user=request.user, signup=signup), "signup": signup},
     )
 
 

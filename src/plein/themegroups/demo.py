@@ -155,12 +155,14 @@ def load_theme_groups_demo(*, poi) -> None:
                 "zodat zij ouders kunnen doorverwijzen.",
                 "due_date": later,
                 "libraries": [libraries["Rijnland"], libraries["Kennemerduin"]],
+                "owner": User.objects.filter(organisation=libraries["Rijnland"], role=Role.COORDINATOR).first(),
             },
             {
                 "title": "Deelnemers van het mamacafé rondleiden en het IDO laten zien",
                 "description": "Een rondleiding door de bibliotheek, met uitleg over de IDO-dienstverlening.",
                 "due_date": today + datetime.timedelta(days=20),
                 "libraries": [libraries["Zaanoever"], libraries["Delfland"]],
+                "owner_library": libraries["Zaanoever"],
             },
         ],
     )

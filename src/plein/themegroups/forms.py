@@ -270,13 +270,47 @@ class ActionItemForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
+    lead = forms.ChoiceField(
+        label=_("Who takes the lead"),
+        required=False,
+        help_text=_(
+            "A library, or a person at a library. Their library gets the action too; the person is its owner there."
+        ),
+    )
 
-    def __init__(self, *args, libraries, **kwargs):
+    def __init__(self, *args, libraries, people=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["libraries"].queryset = libraries
+        self._libraries = {lib.pk: lib for lib in libraries}
+        self._people = {person.pk: person for person in people}
+        self.fields["lead"].choices = [
+            ("", "—"),
+            (_("Library"), [(f"bieb-{lib.pk}", lib.name) for lib in libraries]),
+            (
+                _("Person"),
+                [(f"persoon-{p.pk}", f"{p.name or p.email} ({p.organisation.name})") for p in self._people.values()],
+            ),
+        ]
+
+    def clean_lead(self):
+        value = self.cleaned_data.get("lead") or ""
+        self.cleaned_data["owner"] = self.cleaned_data["owner_library"] = None
+        kind, _sep, pk = value.partition("-")
+        if kind == "persoon" and pk.isdigit() and int(pk) in self._people:
+            person = self._people[int(pk)]
+            self.cleaned_data["owner"] = person
+            self.cleaned_data["owner_library"] = self._libraries.get(person.organisation_id)
+        elif kind == "bieb" and pk.isdigit() and int(pk) in self._libraries:
+            self.cleaned_data["owner_library"] = self._libraries[int(pk)]
+        return value
 
     def clean(self):
         cleaned = super().clean()
+        lead = cleaned.get("owner_library")
+        if cleaned.get("title") and not lead:
+            self.add_error("lead", _("Choose who takes the lead: a library or a person."))
+        if lead and cleaned.get("libraries") is not None and lead not in cleaned["libraries"]:
+            cleaned["libraries"] = [*cleaned["libraries"], lead]
         if cleaned.get("title") and not cleaned.get("libraries"):
             self.add_error("libraries", _("Choose the libraries this action is for."))
         if cleaned.get("libraries") and not cleaned.get("title"):

@@ -239,6 +239,11 @@ class Meeting(models.Model):
     def is_past(self) -> bool:
         return self.ends_at < timezone.now()
 
+    @property
+    def has_started(self) -> bool:
+        """Who was there and the minutes only exist once the meeting has begun."""
+        return self.starts_at <= timezone.now()
+
 
 class AgendaItem(models.Model):
     meeting = models.ForeignKey(
@@ -316,6 +321,24 @@ class MeetingActionItem(models.Model):
     due_date = models.DateField(_("ready by"), null=True, blank=True)
     libraries = models.ManyToManyField(
         Organisation, verbose_name=_("for libraries"), related_name="meeting_action_items"
+    )
+    # Who makes sure it happens: a library of the group, and (optionally) a person there. The
+    # person also becomes the owner of the action in their own library's plan.
+    owner_library = models.ForeignKey(
+        Organisation,
+        verbose_name=_("lead library"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="led_meeting_action_items",
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("lead person"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="led_meeting_action_items",
     )
 
     class Meta:

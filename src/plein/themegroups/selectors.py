@@ -123,6 +123,20 @@ def group_places(group) -> Places:
     return Places(taken=taken, capacity=group.capacity)
 
 
+def signups_open_now(today=None):
+    """Programme years whose public sign-up is open today (not just announced)."""
+    from django.utils import timezone
+
+    from .models import ProgrammeYear
+
+    today = today or timezone.localdate()
+    return (
+        ProgrammeYear.objects.filter(signup_opens__lte=today, signup_closes__gte=today)
+        .select_related("poi")
+        .order_by("signup_closes", "poi__name")
+    )
+
+
 def signup_groups(*, programme_year):
     groups = programme_year.groups.annotate(
         places_taken=taken_places(),
@@ -175,7 +189,12 @@ def meeting_get(*, user, uuid):
             .prefetch_related(
                 Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("position", "pk")),
                 "decisions",
-                Prefetch("action_items", queryset=MeetingActionItem.objects.prefetch_related("libraries")),
+                Prefetch(
+                    "action_items",
+                    queryset=MeetingActionItem.objects.select_related("owner", "owner_library").prefetch_related(
+                        "libraries"
+                    ),
+                ),
             )
             .get(uuid=uuid)
         )

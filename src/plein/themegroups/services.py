@@ -515,6 +515,7 @@ def attendance_confirm(*, meeting, acting_user, attended_library_ids):
     only: a library's reply beforehand (or that it never replied) stays as it was."""
     from .models import Attendance
 
+    _check_started(meeting, _("Who was there can be confirmed once the meeting has started."))
     with acting_as(acting_user):
         for membership in meeting.group.memberships.filter(left_at__isnull=True):
             attendance, _created = Attendance.objects.get_or_create(meeting=meeting, library_id=membership.library_id)
@@ -522,14 +523,26 @@ def attendance_confirm(*, meeting, acting_user, attended_library_ids):
             attendance.save(update_fields=["attended"])
 
 
+def _check_started(meeting, message):
+    if not meeting.has_started:
+        raise ValidationError(
+            f"{message} "
+            + _("This meeting starts on %(date)s.")
+            % {"date": timezone.localtime(meeting.starts_at).strftime("%d-%m-%Y %H:%M")}
+        )
+
+
 @transaction.atomic
 def minutes_save(*, meeting, acting_user, minutes, decisions=(), action_items=()):
     """Minutes with decisions and action items. Each action item lands in the action plans of
-    the libraries it is for (once: saving again does not duplicate)."""
+    the libraries it is for (once: saving again does not duplicate). An item may name who
+    takes the lead: `owner_library` and/or `owner` (a person of a member library); that
+    library gets the action too, and the person owns it in their own library's plan."""
     from plein.actions.choices import ActionOrigin, ActionStatus
     from plein.actions.models import Action
     from plein.actions.services import action_create
 
+    _check_started(meeting, _("Minutes can be written once the meeting has started."))
     member_ids = set(meeting.group.memberships.filter(left_at__isnull=True).values_list("library_id", flat=True))
     with acting_as(acting_user):
         meeting.minutes = minutes
@@ -541,7 +554,15 @@ def minutes_save(*, meeting, acting_user, minutes, decisions=(), action_items=()
                 Decision.objects.create(meeting=meeting, text=text.strip())
         created = []
         for item in action_items:
-            libraries = [lib for lib in item["libraries"] if lib.pk in member_ids]
+            owner = item.get("owner")
+            owner_library = item.get("owner_library") or (owner.organisation if owner else None)
+            if owner is not None and owner.organisation_id != getattr(owner_library, "pk", None):
+                raise ValidationError(_("The lead person must work for the lead library."))
+            if owner_library is not None and owner_library.pk not in member_ids:
+                raise ValidationError(_("The lead library must take part in the group."))
+            libraries = [lib for lib in item.get("libraries", []) if lib.pk in member_ids]
+            if owner_library is not None and owner_library not in libraries:
+                libraries.append(owner_library)
             if not item["title"].strip() or not libraries:
                 continue
             # Saving the same minutes twice (a double click) must not double the actions.
@@ -552,6 +573,8 @@ def minutes_save(*, meeting, acting_user, minutes, decisions=(), action_items=()
                     title=item["title"].strip(),
                     description=item.get("description", ""),
                     due_date=item.get("due_date"),
+                    owner_library=owner_library,
+                    owner=owner,
                 )
                 action_item.full_clean()
                 action_item.save()
@@ -564,6 +587,7 @@ def minutes_save(*, meeting, acting_user, minutes, decisions=(), action_items=()
                             acting_user=acting_user,
                             title=action_item.title,
                             description=action_item.description,
+                            owner=action_item.owner if action_item.owner_library_id == library.pk else None,
                             due_date=action_item.due_date,
                             status=ActionStatus.PLANNED,
                             origin=ActionOrigin.MEETING,
@@ -662,9 +686,15 @@ def calendar_token_renew(*, user) -> CalendarToken:
 
 
 def meetings_for_user(user):
+    from django.db.models import Prefetch
+
     from .selectors import groups_visible_to
 
-    return Meeting.objects.filter(group__in=groups_visible_to(user)).select_related("group", "host_library")
+    return (
+        Meeting.objects.filter(group__in=groups_visible_to(user))
+        .select_related("group", "host_library")
+        .prefetch_related(Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("position", "pk")))
+    )
 
 
 # --- retrospective ("terugblik") ---------------------------------------------------------

@@ -1,15 +1,18 @@
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 
+from plein.accounts.choices import Role
 from plein.core import spreadsheets
 from plein.core.forms import add_service_errors
 from plein.core.utils import is_uuid
@@ -33,6 +36,8 @@ from .forms import (
     ThemeGroupForm,
 )
 from .models import CalendarToken, Enrollment, Meeting, ProgrammeYear, Retrospective
+
+User = get_user_model()
 
 
 def _groups_crumb():
@@ -61,6 +66,9 @@ class GroupListView(PleinPermissionMixin, View):
             {
                 "years": years,
                 "own_years": own_years,
+                # Only a library signs itself up; a municipality or support organisation does not.
+                "is_library_staff": request.user.role in {Role.COORDINATOR, Role.DESK_WORKER},
+                "is_municipality": request.user.role == Role.MUNICIPALITY,
                 "page_title": _("Theme groups"),
                 "breadcrumbs": [(_("Theme groups"), None)],
             },
@@ -501,6 +509,24 @@ class MeetingObjectMixin(PleinPermissionMixin):
         )
 
 
+class StartedMeetingMixin:
+    """Who was there and the minutes exist only once a meeting has begun: before that, the
+    page refuses (after the permission check) with a message that says when it can."""
+
+    not_started_message = ""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not self.meeting.has_started:
+            messages.error(
+                request,
+                f"{self.not_started_message} "
+                + _("This meeting starts on %(date)s.")
+                % {"date": date_format(timezone.localtime(self.meeting.starts_at), "j F Y, H:i")},
+            )
+            return redirect("themegroups:meeting_detail", self.meeting.uuid)
+        return super().dispatch(request, *args, **kwargs)
+
+
 class MeetingDetailView(MeetingObjectMixin, View):
     def get(self, request, uuid):
         meeting = self.meeting
@@ -638,8 +664,9 @@ class AttendanceView(MeetingObjectMixin, View):
         return redirect("themegroups:meeting_detail", uuid)
 
 
-class AttendanceConfirmView(MeetingObjectMixin, View):
+class AttendanceConfirmView(MeetingObjectMixin, StartedMeetingMixin, View):
     permission_required = "themegroups.manage_group"
+    not_started_message = gettext_lazy("Who was there can be confirmed once the meeting has started.")
 
     def libraries(self):
         return Organisation.objects.filter(
@@ -679,22 +706,30 @@ class AttendanceConfirmView(MeetingObjectMixin, View):
         )
 
 
-class MinutesView(MeetingObjectMixin, View):
+class MinutesView(MeetingObjectMixin, StartedMeetingMixin, View):
     permission_required = "themegroups.manage_group"
+    not_started_message = gettext_lazy("Minutes can be written once the meeting has started.")
 
-    def libraries(self):
-        return Organisation.objects.filter(
+    @cached_property
+    def item_kwargs(self):
+        libraries = Organisation.objects.filter(
             group_memberships__group=self.meeting.group, group_memberships__left_at__isnull=True
         ).order_by("name")
+        people = (
+            User.objects.filter(organisation__in=libraries, is_active=True)
+            .select_related("organisation")
+            .order_by("organisation__name", "name", "email")
+        )
+        return {"libraries": libraries, "people": list(people)}
 
     def get(self, request, uuid):
         decisions = "\n".join(d.text for d in self.meeting.decisions.all())
         form = MinutesForm(initial={"minutes": self.meeting.minutes, "decisions": decisions})
-        return self.render(form, ActionItemFormSet(prefix="acties", form_kwargs={"libraries": self.libraries()}))
+        return self.render(form, ActionItemFormSet(prefix="acties", form_kwargs=self.item_kwargs))
 
     def post(self, request, uuid):
         form = MinutesForm(request.POST)
-        items = ActionItemFormSet(request.POST, prefix="acties", form_kwargs={"libraries": self.libraries()})
+        items = ActionItemFormSet(request.POST, prefix="acties", form_kwargs=self.item_kwargs)
         if form.is_valid() and items.is_valid():
             action_items = [f.cleaned_data for f in items.forms if f.cleaned_data.get("title")]
             for item in action_items:
@@ -781,7 +816,7 @@ def calendar_feed(request, token):
 def group_feed(request, token, group_uuid):
     user = _token_user(token)
     group = selectors.group_get(user=user, uuid=group_uuid)
-    meetings = group.meetings.select_related("group", "host_library")
+    meetings = selectors.group_meetings(group=group).select_related("group")
     body = build_calendar(meetings, name=f"Plein – {group.name}", site_url=settings.PLEIN_SITE_URL)
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 

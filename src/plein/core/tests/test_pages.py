@@ -179,3 +179,50 @@ def test_readme_lists_every_demo_login():
     readme = (SRC.parent / "README.md").read_text()
     for login in load_demo():
         assert login.email in readme
+
+
+def test_start_page_leads_to_an_open_sign_up_for_everyone(client, world):
+    """Failed before: nothing on the start page led to the public sign-up while it was open."""
+    import datetime
+
+    import time_machine
+
+    from plein.themegroups.tests.factories import ProgrammeYearFactory
+
+    ProgrammeYearFactory(
+        poi=world.year.poi,
+        year=2031,
+        signup_opens=datetime.date(2030, 9, 1),
+        signup_closes=datetime.date(2030, 10, 31),
+    )
+    signup_url = reverse("themegroups:signup_index")
+
+    def main(html):
+        return html.split("<main", 1)[1]
+
+    with time_machine.travel(datetime.datetime(2030, 10, 1, 12, tzinfo=datetime.UTC), tick=False):
+        html = main(client.get("/").content.decode())
+        assert f'href="{signup_url}"' in html and "31 oktober 2030" in html
+        for role in ("administrator", "facilitator", "coordinator", "desk_worker", "municipality"):
+            client.force_login(world.users[role])
+            assert f'href="{signup_url}"' in main(client.get("/").content.decode()), role
+        client.logout()
+    with time_machine.travel(datetime.datetime(2030, 11, 15, 12, tzinfo=datetime.UTC), tick=False):
+        assert f'href="{signup_url}"' not in main(client.get("/").content.decode())
+    with time_machine.travel(datetime.datetime(2030, 8, 15, 12, tzinfo=datetime.UTC), tick=False):
+        assert f'href="{signup_url}"' not in main(client.get("/").content.decode())
+
+
+def test_municipality_start_and_theme_group_pages_fit_a_municipality(client, world):
+    """Failed before: "Rapportages voor uw gemeente komen hier" without a link to its figures,
+    and the theme-group page told the municipality to sign its library up."""
+    client.force_login(world.users["municipality"])
+    home = client.get("/").content.decode().split("<main", 1)[1]
+    assert "komen hier" not in home
+    assert f'href="{reverse("registration:figures")}"' in home
+    groups = client.get(reverse("themegroups:list")).content.decode().split("<main", 1)[1]
+    assert reverse("themegroups:signup_index") not in groups
+    assert "Uw bibliotheek doet nog niet mee" not in groups
+    assert f'href="{reverse("registration:figures")}"' in groups
+    client.force_login(world.users["municipality"])
+    assert client.get(reverse("registration:figures")).status_code == 200

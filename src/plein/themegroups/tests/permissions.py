@@ -12,6 +12,17 @@ def _meeting(w, other=False):
     return {"uuid": MeetingFactory(group=w.other_group if other else w.group).uuid}
 
 
+def _started_meeting(w, other=False):
+    """Who was there and the minutes open once a meeting has begun (before that: a redirect)."""
+    import datetime
+
+    from django.utils import timezone
+
+    start = timezone.now() - datetime.timedelta(hours=1)
+    group = w.other_group if other else w.group
+    return {"uuid": MeetingFactory(group=group, starts_at=start, ends_at=start + datetime.timedelta(hours=2)).uuid}
+
+
 def _enrollment(w):
     return {"uuid": EnrollmentFactory(group=w.group).uuid, "action": "plaatsen"}
 
@@ -65,9 +76,16 @@ MATRIX = [
     ("themegroups:meeting_ics", "other group", lambda w: _meeting(w, other=True), OUTSIDERS),
     ("themegroups:meeting_update", "", _meeting, GROUP_MANAGERS),
     ("themegroups:meeting_delete", "", _meeting, GROUP_MANAGERS),
-    ("themegroups:attendance_confirm", "", _meeting, GROUP_MANAGERS),
-    ("themegroups:minutes", "own group", _meeting, GROUP_MANAGERS),
-    ("themegroups:minutes", "other group", lambda w: _meeting(w, other=True), OUTSIDERS),
+    ("themegroups:attendance_confirm", "", _started_meeting, GROUP_MANAGERS),
+    (
+        "themegroups:attendance_confirm",
+        "not started",
+        _meeting,
+        row(LOGIN, REDIRECT, REDIRECT, FORBIDDEN, FORBIDDEN, NOT_FOUND),
+    ),
+    ("themegroups:minutes", "own group", _started_meeting, GROUP_MANAGERS),
+    ("themegroups:minutes", "not started", _meeting, row(LOGIN, REDIRECT, REDIRECT, FORBIDDEN, FORBIDDEN, NOT_FOUND)),
+    ("themegroups:minutes", "other group", lambda w: _started_meeting(w, other=True), OUTSIDERS),
     ("themegroups:attendance", "GET", _meeting, row(LOGIN, FORBIDDEN, FORBIDDEN, REDIRECT, REDIRECT, NOT_FOUND)),
     ("themegroups:calendar_links", "", lambda w: {}, LOGGED_IN),
     # A calendar link works without logging in: the secret token is the key.

@@ -1,12 +1,14 @@
 """The whole cycle of a theme group in Chromium, as people do it, with axe-core on every page."""
 
+import datetime
 import re
 
 import pytest
 from django.core import mail
-from icalendar import Calendar
+from django.utils import timezone
 
 from plein.core.tests.browser import assert_accessible
+from plein.core.tests.calendar_check import parse_ics
 from plein.organisations.tests.factories import OrganisationFactory
 
 from .factories import MeetingFactory
@@ -35,7 +37,14 @@ def test_from_sign_up_to_retrospective(browser_page, world, settings):
     page, watch = browser_page
     settings.PLEIN_SITE_URL = "http://testserver"
     new_library = OrganisationFactory(name="Bibliotheek Nieuwkomer")
-    meeting = MeetingFactory(group=world.group, title="Verbindingen vanuit het IDO")
+    # Running now: replies are still taken, and minutes can be written (only once it has begun).
+    start = timezone.now() - datetime.timedelta(hours=1)
+    meeting = MeetingFactory(
+        group=world.group,
+        title="Verbindingen vanuit het IDO",
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=3),
+    )
 
     # 1. A library signs up without an account.
     page.goto("/aanmelden/")
@@ -93,9 +102,8 @@ def test_from_sign_up_to_retrospective(browser_page, world, settings):
     # 4. ... adds the meeting to a calendar: the .ics parses.
     with page.expect_download() as download_info:
         page.get_by_role("link", name="In mijn agenda zetten (.ics)").click()
-    ics = Calendar.from_ical(open(download_info.value.path(), "rb").read())
-    summaries = [str(e["summary"]) for e in ics.walk("VEVENT")]
-    assert summaries == ["Verbindingen vanuit het IDO – IDO en de EMB"]
+    events = parse_ics(open(download_info.value.path(), "rb").read())
+    assert [e.summary for e in events] == ["Verbindingen vanuit het IDO – IDO en de EMB"]
 
     # 5. ... and registers attendance, by keyboard.
     page.get_by_label("Ja, wij komen").check()
@@ -113,12 +121,15 @@ def test_from_sign_up_to_retrospective(browser_page, world, settings):
     page.locator("#id_minutes").fill("We bespraken kansen om het IDO te verbinden met dBos.")
     page.locator("#id_acties-0-title").fill("Presentatie over het IDO voor leerkrachten")
     page.locator("fieldset.plein-subform").first.get_by_label("Bibliotheek Nieuwkomer").check()
+    page.locator("#id_acties-0-lead").select_option(label="Nina Nieuwkomer (Bibliotheek Nieuwkomer)")
     with page.expect_navigation():
         page.get_by_role("button", name="Verslag opslaan").click()
-    assert "1 acties" in page.inner_text("main")
+    assert "Er is 1 actie toegevoegd" in page.inner_text("main")
+    assert "Wie: Nina Nieuwkomer (Bibliotheek Nieuwkomer)" in page.inner_text("main")
     assert_accessible(page, "meeting with minutes")
     action = new_library.actions.get()
     assert action.title == "Presentatie over het IDO voor leerkrachten"
+    assert action.owner.email == "nina@nieuwkomer.example"
     _log_out(page)
 
     # 7. The library finds the action in its plan and marks it done.

@@ -9,10 +9,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from icalendar import Calendar
 
 from plein.accounts.tests.factories import UserFactory
 from plein.actions.models import Action
+from plein.core.tests.calendar_check import parse_ics
 from plein.organisations.tests.factories import OrganisationFactory
 from plein.themegroups import services
 from plein.themegroups.choices import MeetingKind, Topic
@@ -21,6 +21,12 @@ from .factories import GroupMembershipFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
 AMS = zoneinfo.ZoneInfo("Europe/Amsterdam")
+
+
+def _running(world):
+    """A meeting that has begun and not ended: replies are still taken, minutes can be written."""
+    start = timezone.now() - datetime.timedelta(hours=1)
+    return MeetingFactory(group=world.group, starts_at=start, ends_at=start + datetime.timedelta(hours=2))
 
 
 def _meeting_data(**extra):
@@ -104,13 +110,54 @@ def test_ics_download_parses_with_amsterdam_time_across_daylight_saving(client, 
     for meeting, utc_hour in [(winter, 9), (summer, 8)]:
         response = client.get(reverse("themegroups:meeting_ics", args=[meeting.uuid]))
         assert response["Content-Type"].startswith("text/calendar")
-        cal = Calendar.from_ical(response.content)
-        event = next(c for c in cal.walk("VEVENT"))
-        start = event.decoded("dtstart")
-        assert start.hour == 10 and str(start.tzinfo) == "Europe/Amsterdam"
-        assert start.astimezone(datetime.UTC).hour == utc_hour
-        assert any(c.name == "VTIMEZONE" for c in cal.walk())
-        assert "IDO en de EMB" in str(event["summary"])
+        (event,) = parse_ics(response.content)
+        assert event.start.hour == 10 and event.start.astimezone(datetime.UTC).hour == utc_hour
+        assert "IDO en de EMB" in event.summary
+
+
+def test_ics_without_a_dst_change_in_range_is_valid_and_carries_the_agenda(client, world):
+    """Failed before: a meeting in May got a VTIMEZONE without STANDARD/DAYLIGHT (vobject and
+    ics-py refuse the file), and the description had no agenda."""
+    may = services.meeting_save(
+        acting_user=world.users["facilitator"],
+        group=world.group,
+        agenda=[
+            {"title": "Kennismaking", "topic": Topic.OTHER, "presenter": "", "duration_minutes": 15},
+            {"title": "Geld voor het IDO", "topic": Topic.FINANCES, "presenter": "Anna", "duration_minutes": None},
+        ],
+        **_meeting_data(
+            description="We bespreken de begroting.",
+            starts_at=datetime.datetime(2027, 5, 12, 14, 0, tzinfo=AMS),
+            ends_at=datetime.datetime(2027, 5, 12, 16, 0, tzinfo=AMS),
+        ),
+    )
+    december = services.meeting_save(
+        acting_user=world.users["facilitator"],
+        group=world.group,
+        **_meeting_data(
+            title="Afsluiting",
+            starts_at=datetime.datetime(2027, 12, 15, 19, 30, tzinfo=AMS),
+            ends_at=datetime.datetime(2027, 12, 15, 21, 0, tzinfo=AMS),
+        ),
+    )
+    client.force_login(world.users["coordinator"])
+    (event,) = parse_ics(client.get(reverse("themegroups:meeting_ics", args=[may.uuid])).content)
+    assert (event.start.hour, event.start.utcoffset()) == (14, datetime.timedelta(hours=2))
+    assert event.end.astimezone(datetime.UTC) == datetime.datetime(2027, 5, 12, 14, 0, tzinfo=datetime.UTC)
+    assert event.description.startswith("We bespreken de begroting.")
+    assert "Agenda:\n1. Kennismaking (15 min.)\n2. Geld voor het IDO (Financiën, Anna)" in event.description
+    assert event.description.endswith(reverse("themegroups:meeting_detail", args=[may.uuid]))
+
+    # The personal feed and the group feed hold both meetings, summer and winter time.
+    token = services.calendar_token_for(world.users["coordinator"]).token
+    for url in (
+        reverse("themegroups:calendar_feed", args=[token]),
+        reverse("themegroups:group_feed", args=[token, world.group.uuid]),
+    ):
+        events = parse_ics(client.get(url).content)
+        assert [e.uid for e in events] == [f"{may.uuid}@plein", f"{december.uuid}@plein"]
+        assert [(e.start.hour, e.start.utcoffset().seconds // 3600) for e in events] == [(14, 2), (19, 1)]
+        assert "Geld voor het IDO" in events[0].description and "Agenda:" not in events[1].description
 
 
 def test_private_calendar_feeds_and_renewing_the_link(client, world):
@@ -120,15 +167,15 @@ def test_private_calendar_feeds_and_renewing_the_link(client, world):
     )
     token = services.calendar_token_for(world.users["coordinator"]).token
     feed = client.get(reverse("themegroups:calendar_feed", args=[token]))
-    events = list(Calendar.from_ical(feed.content).walk("VEVENT"))
-    assert [str(e["summary"]).split(" – ")[0] for e in events] == ["Bijeenkomst 1: wat is de EMB?"]
+    events = parse_ics(feed.content)
+    assert [e.summary.split(" – ")[0] for e in events] == ["Bijeenkomst 1: wat is de EMB?"]
     client.force_login(world.users["coordinator"])
     client.post(reverse("themegroups:calendar_links"))
     assert client.get(reverse("themegroups:calendar_feed", args=[token])).status_code == 404
 
 
 def test_attendance_registered_beforehand_and_confirmed_afterwards(client, world):
-    meeting = MeetingFactory(group=world.group)
+    meeting = _running(world)
     client.force_login(world.users["coordinator"])
     client.post(reverse("themegroups:attendance", args=[meeting.uuid]), {"registered": "1", "people": "2"})
     att = meeting.attendances.get(library=world.library)
@@ -140,7 +187,7 @@ def test_attendance_registered_beforehand_and_confirmed_afterwards(client, world
 
 
 def test_minutes_with_action_items_land_in_the_libraries_plans_once(client, world):
-    meeting = MeetingFactory(group=world.group)
+    meeting = _running(world)
     second = OrganisationFactory(name="Tweede bibliotheek")
     GroupMembershipFactory(group=world.group, library=second)
     client.force_login(world.users["facilitator"])
@@ -153,6 +200,7 @@ def test_minutes_with_action_items_land_in_the_libraries_plans_once(client, worl
         "acties-0-title": "Presentatie over het IDO voor leerkrachten van dBos-scholen",
         "acties-0-due_date": "2027-06-01",
         "acties-0-libraries": [world.library.pk, second.pk],
+        "acties-0-lead": f"bieb-{second.pk}",
         "acties-1-title": "",
     }
     assert client.post(url, data).status_code == 302
@@ -165,7 +213,7 @@ def test_minutes_with_action_items_land_in_the_libraries_plans_once(client, worl
 
 
 def test_action_item_without_libraries_gets_a_message(client, world):
-    meeting = MeetingFactory(group=world.group)
+    meeting = _running(world)
     client.force_login(world.users["facilitator"])
     html = client.post(
         reverse("themegroups:minutes", args=[meeting.uuid]),
@@ -212,7 +260,7 @@ def _count(client, url):
 
 
 def test_group_and_meeting_pages_do_a_fixed_number_of_queries(client, world):
-    meeting = MeetingFactory(group=world.group)
+    meeting = _running(world)
     # Start with one of everything, so that no prefetch is skipped for being empty.
     services.minutes_save(
         meeting=meeting,
@@ -277,7 +325,7 @@ def test_reminder_task_run_too_early_sends_nothing(world):
 
 
 def test_saving_minutes_twice_does_not_double_the_actions(world):
-    meeting = MeetingFactory(group=world.group)
+    meeting = _running(world)
     for _ in range(2):
         services.minutes_save(
             meeting=meeting,
@@ -350,3 +398,66 @@ def test_confirming_presence_keeps_the_reply_beforehand_as_a_separate_fact(clien
     assert "nog geen antwoord" in cells["Bibliotheek Zwijgzaam"] and "kan niet" not in cells["Bibliotheek Zwijgzaam"]
     assert "kan niet" in cells["Bibliotheek Afgemeld"] and ">ja<" in cells["Bibliotheek Afgemeld"]
     assert "ja, 2 personen" in cells["Bibliotheek Eigen"] and ">nee<" in cells["Bibliotheek Eigen"]
+
+
+def test_who_was_there_and_minutes_only_once_the_meeting_has_started(client, world):
+    """Failed before: a meeting in ten days offered "Verslag schrijven" and "Bevestig wie er
+    was", and both pages saved."""
+    meeting = MeetingFactory(group=world.group)  # in ten days
+    client.force_login(world.users["facilitator"])
+    detail = reverse("themegroups:meeting_detail", args=[meeting.uuid])
+    page = client.get(detail).content.decode()
+    minutes_url = reverse("themegroups:minutes", args=[meeting.uuid])
+    confirm_url = reverse("themegroups:attendance_confirm", args=[meeting.uuid])
+    assert minutes_url not in page and confirm_url not in page and "Was er" not in page
+    for url in (minutes_url, confirm_url):
+        for method in (client.get, client.post):
+            response = method(url, follow=True)
+            assert response.redirect_chain[-1][0] == detail
+            assert "zodra de bijeenkomst begonnen is" in response.content.decode()
+    assert not meeting.attendances.exists() and meeting.minutes == ""
+    with pytest.raises(ValidationError):
+        services.minutes_save(meeting=meeting, acting_user=world.users["facilitator"], minutes="x")
+    with pytest.raises(ValidationError):
+        services.attendance_confirm(meeting=meeting, acting_user=world.users["facilitator"], attended_library_ids=set())
+
+    started = _running(world)
+    page = client.get(reverse("themegroups:meeting_detail", args=[started.uuid])).content.decode()
+    assert reverse("themegroups:minutes", args=[started.uuid]) in page
+    assert reverse("themegroups:attendance_confirm", args=[started.uuid]) in page
+    assert client.get(reverse("themegroups:minutes", args=[started.uuid])).status_code == 200
+
+
+def test_action_items_have_an_owner_that_shows_in_every_plan(client, world):
+    """Failed before: action items had no owner, so every plan said "Wie: Nog niemand"."""
+    meeting = _running(world)
+    second = OrganisationFactory(name="Tweede bibliotheek")
+    GroupMembershipFactory(group=world.group, library=second)
+    lead = world.users["coordinator"]
+    client.force_login(world.users["facilitator"])
+    url = reverse("themegroups:minutes", args=[meeting.uuid])
+    base = {"minutes": "", "decisions": "", "acties-TOTAL_FORMS": "1", "acties-INITIAL_FORMS": "0"}
+    form = client.get(url).content.decode()
+    assert f'value="persoon-{lead.pk}"' in form and f'value="bieb-{second.pk}"' in form
+    # Without someone who takes the lead, the action is not saved.
+    html = client.post(url, base | {"acties-0-title": "Folder", "acties-0-libraries": [second.pk]}).content.decode()
+    assert "Kies wie het voortouw neemt" in html and not Action.objects.exists()
+    # The lead person's library gets the action too, even when it was not ticked.
+    client.post(
+        url,
+        base | {"acties-0-title": "Folder", "acties-0-libraries": [second.pk], "acties-0-lead": f"persoon-{lead.pk}"},
+    )
+    own = Action.objects.get(library=world.library)
+    other = Action.objects.get(library=second)
+    assert own.owner == lead and other.owner is None
+    item = meeting.action_items.get()
+    assert (item.owner, item.owner_library) == (lead, world.library)
+    who = f"{lead.name} (Bibliotheek Eigen)"
+    assert f"Wie: {who}" in client.get(reverse("themegroups:meeting_detail", args=[meeting.uuid])).content.decode()
+    client.force_login(world.users["coordinator"])
+    plan = client.get(reverse("actions:plan", args=[world.library.uuid])).content.decode()
+    assert lead.name in plan and "Nog niemand" not in plan
+    # The other library's plan names who takes the lead, not "Nog niemand".
+    client.force_login(world.users["facilitator"])
+    plan = client.get(reverse("actions:plan", args=[second.uuid])).content.decode()
+    assert who in plan and "Nog niemand" not in plan

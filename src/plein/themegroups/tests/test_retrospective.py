@@ -86,6 +86,7 @@ def test_texts_from_data_use_singular_and_plural(client, world):
         "acties-INITIAL_FORMS": "0",
         "acties-0-title": "Folder maken",
         "acties-0-libraries": [world.library.pk],
+        "acties-0-lead": f"persoon-{world.users['coordinator'].pk}",
     }
     response = client.post(reverse("themegroups:minutes", args=[meeting.uuid]), data, follow=True)
     assert "Er is 1 actie toegevoegd" in response.content.decode()
