@@ -46,6 +46,26 @@ class Span(models.TextChoices):
     MONTH = "maand", _("Month")
 
 
+class VisitOrigin(models.TextChoices):
+    """Where a visit came from. Each origin has its own idempotency keys: a key chosen by a desk
+    or an API client can never collide with a key the import makes."""
+
+    DESK = "balie", _("Desk or API")
+    IMPORT = "import", _("Import")
+
+
+class ImportStatus(models.TextChoices):
+    QUEUED = "wachtrij", _("Waiting to start")
+    RUNNING = "bezig", _("Running")
+    DONE = "klaar", _("Done")
+    FAILED = "mislukt", _("Not imported")
+
+
+class ImportPhase(models.TextChoices):
+    CHECKING = "controle", _("Checking the rows")
+    WRITING = "schrijven", _("Saving the visits")
+
+
 # Areas of the coarse rollups (AreaCount.area).
 NATIONAL_AREA = "NL"
 

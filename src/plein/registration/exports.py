@@ -33,7 +33,9 @@ def _code(category):
 
 def question_rows(*, scope, period):
     questions = (
-        Question.objects.filter(visit__day__gte=period.start, visit__day__lte=period.end)
+        Question.objects.filter(
+            visit__day__gte=period.start, visit__day__lte=period.end, visit__pending_import__isnull=True
+        )
         .select_related(
             "visit__location__organisation",
             "visit__location__municipality",

@@ -1,25 +1,47 @@
 """Import of historic registrations from CSV or XLSX, in the same columns as the export.
 
-All or nothing: every row is checked first and every bad row is reported with its line number
-and the reason; only a file without a single bad row is imported, in one transaction."""
+All or nothing, in the background, without stopping the desks:
+
+1. The request (`start_import`) stores the file, reads its header (and, for Excel, the number of
+   rows the file says it has) and queues the task `tasks.run_import`; the import's own page shows
+   its status and progress.
+2. The task reads the file once, streaming, row by row: never more than MAX_ROWS + 1 rows, and
+   never the whole file in memory. Every bad row is collected with its line number and reason.
+   One bad row: nothing is written; the page shows the first bad rows and offers all of them
+   as a CSV file.
+3. Writing: visits and questions with `bulk_create`, CHUNK_ROWS rows per transaction, so on
+   SQLite the write lock is held for a moment at a time and the desks of other libraries keep
+   registering. These visits carry `pending_import` (this job): they count nowhere — no rollup,
+   no export, no list — while the import runs.
+4. Completing: one transaction adds the rollup changes, summed per rollup row in Python (one
+   row per key in the upsert, not one per question), and clears `pending_import` of the
+   import's visits. Before that moment the import is invisible; after it, it is all there.
+   Anything that fails before deletes the import's pending visits again (`_discard`).
+"""
 
 import csv
 import datetime
 import io
-from collections import OrderedDict, defaultdict
+import itertools
+import logging
+import time
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.files.base import ContentFile
+from django.db import connection, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from plein.core.utils import from_spreadsheet
 
-from . import services
-from .choices import CategoryKind
-from .models import Category
+from .choices import CategoryKind, ImportPhase, ImportStatus, Metric, VisitOrigin
+from .models import Category, ImportJob, Question, Visit
+from .rollups import apply_deltas
+
+logger = logging.getLogger(__name__)
 
 REQUIRED = ["datum", "vestiging", "bezoek", "kanaal", "duur", "domein", "onderwerp", "hulp"]
 CATEGORY_COLUMNS = {
@@ -32,52 +54,30 @@ CATEGORY_COLUMNS = {
     "digid_vervolg": CategoryKind.DIGID_FOLLOW_UP,
     "doorverwijzing": CategoryKind.REFERRAL,
 }
-QUESTION_FIELD = {
-    "domein": "domain",
-    "onderwerp": "topic",
-    "organisatie": "organisation",
-    "hulp": "help",
-    "digid_vervolg": "digid_follow_up",
-    "doorverwijzing": "referral",
-}
+# The columns of a question, in the order of QUESTION_FIELDS below.
+QUESTION_COLUMNS = ["domein", "onderwerp", "organisatie", "hulp", "digid_vervolg", "doorverwijzing"]
+QUESTION_FIELDS = ["domain_id", "topic_id", "organisation_id", "help_id", "digid_follow_up_id", "referral_id"]
 MAX_ROWS = 200_000
+SHOWN_ERRORS = 20  # bad rows on the page; all of them are in the CSV file
+CHUNK_ROWS = 2_000  # rows written per transaction
+CHUNK_PAUSE = 0.005  # seconds between two chunks on SQLite, so waiting desks get the write lock
+PROGRESS_EVERY = 5_000  # rows checked between two progress updates
 
 
-@dataclass
-class ImportResult:
-    errors: list = field(default_factory=list)  # (line, reason)
-    visits: int = 0
-    questions: int = 0
+class FileProblem(Exception):
+    """The file as a whole cannot be imported (not readable, columns missing, too many rows)."""
 
 
-def read_rows(uploaded) -> list[tuple[int, dict]]:
-    """(line number, {column: value}) for every data row; line 1 is the header."""
-    name = (uploaded.name or "").lower()
-    if name.endswith(".xlsx"):
-        from openpyxl import load_workbook
-
-        sheet = load_workbook(uploaded, read_only=True, data_only=True).active
-        rows = sheet.iter_rows(values_only=True)
-        header = [str(h or "").strip().lower() for h in next(rows, [])]
-        data = []
-        for number, values in enumerate(rows, start=2):
-            if values is None or not any(v not in (None, "") for v in values):
-                continue
-            data.append((number, {h: _text(v) for h, v in zip(header, values, strict=False)}))
-        return header, data
-    text = uploaded.read().decode("utf-8-sig")
-    dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ";", delimiters=";,")
-    reader = csv.reader(io.StringIO(text), dialect)
-    header = [h.strip().lower() for h in next(reader, [])]
-    data = [
-        (number, {h: from_spreadsheet(v.strip()) for h, v in zip(header, values, strict=False)})
-        for number, values in enumerate(reader, start=2)
-        if any(v.strip() for v in values)
-    ]
-    return header, data
+# --- reading -----------------------------------------------------------------------------
 
 
-def _text(value):
+def _too_many():
+    return FileProblem(
+        _("The file has more than %(max)s rows. Split it up.") % {"max": f"{MAX_ROWS:,}".replace(",", ".")}
+    )
+
+
+def _cell(value):
     if isinstance(value, datetime.datetime):
         return value.date().isoformat()
     if isinstance(value, datetime.date):
@@ -85,132 +85,408 @@ def _text(value):
     return "" if value is None else from_spreadsheet(str(value).strip())
 
 
-def _branch(row, branch_by_pair, branches_by_name):
-    """(location, None) for the row's branch, or (None, the reason it has none)."""
-    name, library = row.get("vestiging", ""), row.get("bibliotheek", "")
-    if library:
-        location = branch_by_pair.get((library.lower(), name.lower()))
-        if location is None:
-            return None, _("branch “%(value)s” of “%(library)s” is not one of your IDO branches") % {
-                "value": name,
-                "library": library,
-            }
-        return location, None
-    candidates = branches_by_name.get(name.lower(), [])
-    if len(candidates) > 1:
-        return None, _(
-            "there are several IDO branches called “%(value)s”: fill in the column “bibliotheek” to say which one"
-        ) % {"value": name}
-    if not candidates:
-        return None, _("branch “%(value)s” is not one of your IDO branches") % {"value": name}
-    return candidates[0], None
+def _raw(fileobj):
+    """The binary file object underneath Django's File wrappers."""
+    while hasattr(fileobj, "file") and not hasattr(fileobj, "readinto"):
+        fileobj = fileobj.file
+    return fileobj
 
 
-def check_and_import(*, uploaded, acting_user, locations) -> ImportResult:
-    result = ImportResult()
+class Rows:
+    """The rows of an uploaded file, read one by one. `header` is known as soon as it is open;
+    `declared` is the number of data rows an Excel file says it holds (None for CSV). Iterating
+    gives (line number, [cell, ...]) for every non-empty row and raises FileProblem at row
+    MAX_ROWS + 1, before reading further."""
+
+    def __init__(self, fileobj, name):
+        self.declared = None
+        self._text = None
+        fileobj.seek(0)
+        if name.lower().endswith(".xlsx"):
+            from openpyxl import load_workbook
+
+            sheet = load_workbook(fileobj, read_only=True, data_only=True).active
+            # The dimension in the sheet's first bytes: a file that says it is too big is
+            # refused before a single row is read.
+            if sheet.max_row:
+                self.declared = max(sheet.max_row - 1, 0)
+            sheet.reset_dimensions()  # read what is there, also beyond a dimension that is too small
+            rows = sheet.iter_rows(values_only=True)
+            self.header = [str(h or "").strip().lower() for h in next(rows, None) or []]
+            self._rows = ([_cell(v) for v in values] for values in rows)
+        else:
+            text = self._text = io.TextIOWrapper(_raw(fileobj), encoding="utf-8-sig", newline="")
+            first = text.readline()
+            delimiter = ";" if first.count(";") >= first.count(",") else ","
+            reader = csv.reader(itertools.chain([first], text), delimiter=delimiter)
+            self.header = [h.strip().lower() for h in next(reader, [])]
+            self._rows = ([from_spreadsheet(v.strip()) for v in values] for values in reader)
+
+    def release(self):
+        """Leave the file open for whoever opened it (a text wrapper closes it otherwise)."""
+        if self._text is not None:
+            self._text.detach()
+            self._text = None
+
+    def check_header(self):
+        missing = [c for c in REQUIRED if c not in self.header]
+        if missing:
+            raise FileProblem(_("These columns are missing: %(columns)s.") % {"columns": ", ".join(missing)})
+        if self.declared is not None and self.declared > MAX_ROWS:
+            raise _too_many()
+
+    def __iter__(self):
+        count = 0
+        for line, values in enumerate(self._rows, start=2):
+            if not any(values):
+                if line > 2 * MAX_ROWS:  # a sheet of empty rows
+                    raise _too_many()
+                continue
+            count += 1
+            if count > MAX_ROWS:
+                raise _too_many()
+            yield line, values
+
+
+def precheck(uploaded) -> None:
+    """In the request: the file can be opened, has the columns and does not say it is too big.
+    Raises FileProblem; reads no more than the first rows."""
     try:
-        header, rows = read_rows(uploaded)
-    except Exception:  # a file that is no CSV or Excel at all
-        result.errors.append((1, _("This file cannot be read. Use a CSV or Excel file in the export's layout.")))
-        return result
-    missing = [c for c in REQUIRED if c not in header]
-    if missing:
-        result.errors.append((1, _("These columns are missing: %(columns)s.") % {"columns": ", ".join(missing)}))
-        return result
-    if not rows:
-        result.errors.append((1, _("The file has no rows to import.")))
-        return result
-    if len(rows) > MAX_ROWS:
-        result.errors.append(
-            (
-                1,
-                ngettext(
-                    "The file has more than %(max)s row. Split it up.",
-                    "The file has more than %(max)s rows. Split it up.",
-                    MAX_ROWS,
-                )
-                % {"max": MAX_ROWS},
-            )
-        )
-        return result
+        rows = Rows(uploaded, uploaded.name or "")
+    except Exception as error:  # not a CSV or Excel file at all
+        raise FileProblem(_("This file cannot be read. Use a CSV or Excel file in the export's layout.")) from error
+    try:
+        rows.check_header()
+    finally:
+        rows.release()
+    uploaded.seek(0)
 
-    by_code = {(c.kind, (c.national_code or c.code).lower()): c for c in Category.objects.all()}
-    by_code.update({(c.kind, c.code.lower()): c for c in Category.objects.all()})
-    # Branch names are unique within a library only: with the column "bibliotheek" (the export
-    # writes it) a row names (library, branch); without it the name must be unambiguous.
-    branch_by_pair, branches_by_name = {}, defaultdict(list)
-    for loc in locations.select_related("organisation"):
-        branch_by_pair[(loc.organisation.name.lower(), loc.name.lower())] = loc
-        branches_by_name[loc.name.lower()].append(loc)
-    visits = OrderedDict()
-    today = timezone.localdate()
-    for line, row in rows:
+
+# --- checking ----------------------------------------------------------------------------
+
+
+@dataclass
+class Plan:
+    """What a file without bad rows will write: {(branch id, day, visit key): [channel id,
+    duration id, [question values, ...]]}, in the order of the file."""
+
+    visits: dict = field(default_factory=dict)
+    errors: list = field(default_factory=list)  # (line, reason)
+    rows: int = 0
+
+
+class _Lookup:
+    """Categories by code and the user's IDO branches by name, read once."""
+
+    def __init__(self, locations):
+        self.categories = {}
+        for c in Category.objects.all():
+            for code in {(c.national_code or c.code).lower(), c.code.lower()}:
+                self.categories[(c.kind, code)] = c
+        # Branch names are unique within a library only: with the column "bibliotheek" (the
+        # export writes it) a row names (library, branch); without it the name must be unique.
+        self.by_pair, self.by_name = {}, defaultdict(list)
+        for loc in locations.select_related("organisation"):
+            self.by_pair[(loc.organisation.name.lower(), loc.name.lower())] = loc
+            self.by_name[loc.name.lower()].append(loc)
+        self.days = {}
+        self.today = timezone.localdate()
+
+    def day(self, text):
+        if text not in self.days:
+            try:
+                day = datetime.date.fromisoformat(text)
+                self.days[text] = (day, _("the date is in the future") if day > self.today else None)
+            except ValueError:
+                self.days[text] = (None, _("“%(value)s” is not a date like 2024-03-31") % {"value": text})
+        return self.days[text]
+
+    def branch(self, name, library):
+        """(branch, None), or (None, the reason there is none)."""
+        if library:
+            location = self.by_pair.get((library.lower(), name.lower()))
+            if location is None:
+                return None, _("branch “%(value)s” of “%(library)s” is not one of your IDO branches") % {
+                    "value": name,
+                    "library": library,
+                }
+            return location, None
+        candidates = self.by_name.get(name.lower(), [])
+        if len(candidates) > 1:
+            return None, _(
+                "there are several IDO branches called “%(value)s”: fill in the column “bibliotheek” to say which one"
+            ) % {"value": name}
+        if not candidates:
+            return None, _("branch “%(value)s” is not one of your IDO branches") % {"value": name}
+        return candidates[0], None
+
+    def category(self, column, code, reasons):
+        if not code:
+            if column in REQUIRED:
+                reasons.append(_("column “%(column)s” is empty") % {"column": column})
+            return None
+        category = self.categories.get((CATEGORY_COLUMNS[column], code.lower()))
+        if category is None:
+            reasons.append(
+                _("“%(value)s” is not a known value for “%(column)s”") % {"value": code.lower(), "column": column}
+            )
+            return None
+        if category.retired_at is not None:
+            reasons.append(
+                _("“%(value)s” for “%(column)s” is no longer used") % {"value": code.lower(), "column": column}
+            )
+            return None
+        return category.pk
+
+
+def check(rows: Rows, locations, progress=None) -> Plan:
+    """Every row checked; the visits to write when none is bad."""
+    lookup = _Lookup(locations)
+    plan = Plan()
+    position = {column: i for i, column in enumerate(rows.header)}
+
+    def getter(column):
+        i = position.get(column)
+        if i is None:
+            return lambda values: ""
+        return lambda values: values[i] if i < len(values) else ""
+
+    get = {column: getter(column) for column in [*REQUIRED, "bibliotheek", *CATEGORY_COLUMNS]}
+    for line, values in rows:
+        plan.rows += 1
+        if progress and plan.rows % PROGRESS_EVERY == 0:
+            progress(plan.rows)
         reasons = []
-        try:
-            day = datetime.date.fromisoformat(row.get("datum", ""))
-            if day > today:
-                reasons.append(_("the date is in the future"))
-        except ValueError:
-            day = None
-            reasons.append(_("“%(value)s” is not a date like 2024-03-31") % {"value": row.get("datum", "")})
-        location, reason = _branch(row, branch_by_pair, branches_by_name)
+        text = get["datum"](values)
+        day, reason = lookup.day(text)
         if reason:
             reasons.append(reason)
-        values = {}
-        for column, kind in CATEGORY_COLUMNS.items():
-            code = row.get(column, "").lower()
-            if not code:
-                if column in REQUIRED:
-                    reasons.append(_("column “%(column)s” is empty") % {"column": column})
-                continue
-            category = by_code.get((kind, code))
-            if category is None:
-                reasons.append(
-                    _("“%(value)s” is not a known value for “%(column)s”") % {"value": code, "column": column}
-                )
-            values[column] = category
-        visit_key = row.get("bezoek", "")
+        location, reason = lookup.branch(get["vestiging"](values), get["bibliotheek"](values))
+        if reason:
+            reasons.append(reason)
+        channel = lookup.category("kanaal", get["kanaal"](values), reasons)
+        duration = lookup.category("duur", get["duur"](values), reasons)
+        question = tuple(lookup.category(c, get[c](values), reasons) for c in QUESTION_COLUMNS)
+        visit_key = get["bezoek"](values)
         if not visit_key:
             reasons.append(_("column “bezoek” is empty"))
         if reasons:
-            result.errors.append((line, "; ".join(reasons)))
+            plan.errors.append((line, "; ".join(reasons)))
             continue
-        visit = visits.setdefault(
-            (visit_key, day, location.pk),
-            {
-                "location": location,
-                "day": day,
-                "channel": values["kanaal"],
-                "duration": values["duur"],
-                "questions": [],
-                "lines": [],
-            },
+        if plan.errors:
+            continue  # nothing will be written: only the bad rows matter from here
+        visit = plan.visits.get((location.pk, day, visit_key))
+        if visit is None:
+            plan.visits[(location.pk, day, visit_key)] = [channel, duration, [question]]
+        else:
+            visit[2].append(question)
+    return plan
+
+
+# --- writing -----------------------------------------------------------------------------
+
+
+def import_key(location_id, day, visit_key) -> str:
+    """The idempotency key of an imported visit (origin "import", apart from the desk's keys):
+    the same file imported twice adds nothing the second time."""
+    import hashlib
+
+    key = f"{location_id}:{day.isoformat()}:{visit_key}"
+    return key if len(key) <= 64 else "#" + hashlib.sha256(key.encode()).hexdigest()
+
+
+def _chunks(visits: dict):
+    chunk, rows = [], 0
+    for item in visits.items():
+        chunk.append(item)
+        rows += len(item[1][2])
+        if rows >= CHUNK_ROWS:
+            yield chunk
+            chunk, rows = [], 0
+    if chunk:
+        yield chunk
+
+
+def write(job: ImportJob, plan: Plan, user) -> Counter:
+    """The visits and questions, CHUNK_ROWS rows per short transaction, all pending. Returns the
+    rollup changes, summed per rollup row."""
+    deltas = Counter()
+    now = timezone.now()
+    pause = CHUNK_PAUSE if connection.vendor == "sqlite" else 0
+    for chunk in _chunks(plan.visits):
+        keys = {import_key(*key): (key, values) for key, values in chunk}
+        existing = set(
+            Visit.objects.filter(origin=VisitOrigin.IMPORT, idempotency_key__in=list(keys)).values_list(
+                "idempotency_key", flat=True
+            )
         )
-        visit["lines"].append(line)
-        visit["questions"].append({QUESTION_FIELD[c]: values.get(c) for c in QUESTION_FIELD})
-    if result.errors:
-        return result
-    with transaction.atomic():
-        for (visit_key, day, location_id), visit in visits.items():
+        new = [(key, *item) for key, item in keys.items() if key not in existing]
+        with transaction.atomic():
+            visits = Visit.objects.bulk_create(
+                [
+                    Visit(
+                        location_id=location_id,
+                        day=day,
+                        channel_id=channel,
+                        duration_id=duration,
+                        registered_by=user,
+                        created_at=now,
+                        origin=VisitOrigin.IMPORT,
+                        idempotency_key=key,
+                        pending_import=job,
+                    )
+                    for key, (location_id, day, _visit), (channel, duration, _questions) in new
+                ]
+            )
+            questions = []
+            for visit, (_key, _where, (channel, duration, rows)) in zip(visits, new, strict=True):
+                for values in rows:
+                    questions.append(Question(visit_id=visit.pk, **dict(zip(QUESTION_FIELDS, values, strict=True))))
+                _count(deltas, visit.day, visit.location_id, channel, duration, rows)
+            Question.objects.bulk_create(questions)
+            written = sum(len(values[2]) for _key, values in chunk)
+            ImportJob.objects.filter(pk=job.pk).update(
+                rows_written=F("rows_written") + written,
+                visits=F("visits") + len(visits),
+                questions=F("questions") + len(questions),
+                visits_skipped=F("visits_skipped") + len(existing),
+                updated_at=timezone.now(),
+            )
+        if pause:
+            time.sleep(pause)
+    return deltas
+
+
+def _count(deltas, day, location_id, channel, duration, questions):
+    """The rollup changes of one visit (the same as rollups.visit_deltas, without a query)."""
+    key = (day, location_id)
+    deltas[(*key, Metric.VISITS, None)] += 1
+    deltas[(*key, Metric.VISITS_BY, channel)] += 1
+    deltas[(*key, Metric.VISITS_BY, duration)] += 1
+    deltas[(*key, Metric.QUESTIONS, None)] += len(questions)
+    for values in questions:
+        for category_id in values:
+            if category_id:
+                deltas[(*key, Metric.QUESTIONS_BY, category_id)] += 1
+
+
+@transaction.atomic
+def complete(job: ImportJob, deltas: Counter) -> None:
+    """The moment the import becomes visible: its rollups and its visits together."""
+    apply_deltas(deltas)
+    Visit.objects.filter(pending_import=job).update(pending_import=None)
+    now = timezone.now()
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.DONE, phase="", finished_at=now, updated_at=now)
+
+
+def _discard(job: ImportJob) -> None:
+    """Delete what a failed import wrote (never visible), in short transactions."""
+    while True:
+        with transaction.atomic():
+            ids = list(Visit.objects.filter(pending_import=job).values_list("pk", flat=True)[:CHUNK_ROWS])
+            if not ids:
+                return
+            Question.objects.filter(visit_id__in=ids).delete()
+            Visit.objects.filter(pk__in=ids)._raw_delete(Visit.objects.db)
+
+
+# --- the job -----------------------------------------------------------------------------
+
+
+def import_locations(user):
+    from . import selectors
+
+    if user.role == "beheerder":
+        return selectors.locations_visible_to(user).filter(has_ido=True)
+    return selectors.desk_locations(user)
+
+
+def start_import(*, uploaded, acting_user) -> ImportJob:
+    """Store the file and queue the import. Raises FileProblem for a file that cannot be
+    imported at all (read from its first rows only)."""
+    from plein.audit.services import acting_as
+
+    from .tasks import run_import
+
+    precheck(uploaded)
+    suffix = ".xlsx" if uploaded.name.lower().endswith(".xlsx") else ".csv"
+    with acting_as(acting_user):
+        job = ImportJob(created_by=acting_user, filename=uploaded.name[:255])
+        job.file.save(f"{job.uuid}{suffix}", uploaded, save=False)
+        job.save()
+    run_import.enqueue(job.pk)
+    job.refresh_from_db()
+    return job
+
+
+def _errors_csv(errors) -> ContentFile:
+    out = io.StringIO()
+    out.write("\ufeff")  # Excel reads the file as UTF-8
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow([_("line"), _("what is wrong")])
+    writer.writerows(errors)
+    return ContentFile(out.getvalue().encode("utf-8"))
+
+
+def _set(job, **fields):
+    fields["updated_at"] = timezone.now()
+    ImportJob.objects.filter(pk=job.pk).update(**fields)
+
+
+def run(job_id) -> str:
+    """The task: check every row, then write everything or nothing. Returns the final status."""
+    job = ImportJob.objects.select_related("created_by").get(pk=job_id)
+    if job.status != ImportStatus.QUEUED:
+        return job.status
+    _set(job, status=ImportStatus.RUNNING, phase=ImportPhase.CHECKING)
+    user = job.created_by
+    try:
+        with job.file.open("rb") as fileobj:
             try:
-                _visit, created = services.visit_register(
-                    acting_user=acting_user,
-                    location=visit["location"],
-                    channel=visit["channel"],
-                    duration=visit["duration"],
-                    questions=visit["questions"],
-                    day=day,
-                    # The same file imported twice adds nothing the second time.
-                    idempotency_key=f"import:{location_id}:{day.isoformat()}:{visit_key}"[:64],
-                )
-            except ValidationError as error:  # e.g. an option that is no longer used
-                for line in visit["lines"]:
-                    result.errors.append((line, "; ".join(error.messages)))
-                continue
-            if created:
-                result.visits += 1
-                result.questions += len(visit["questions"])
-        if result.errors:
-            transaction.set_rollback(True)  # all or nothing
-            result.visits = result.questions = 0
-    return result
+                rows = Rows(fileobj, job.file.name)
+                rows.check_header()
+                plan = check(rows, import_locations(user), progress=lambda n: _set(job, rows_checked=n))
+            except FileProblem:
+                raise
+            except Exception as error:
+                raise FileProblem(
+                    _("This file cannot be read. Use a CSV or Excel file in the export's layout.")
+                ) from error
+        if not plan.rows and not plan.errors:
+            raise FileProblem(_("The file has no rows to import."))
+        if plan.errors:
+            job.errors_file.save(f"{job.uuid}-fouten.csv", _errors_csv(plan.errors), save=False)
+            _set(
+                job,
+                status=ImportStatus.FAILED,
+                phase="",
+                rows_checked=plan.rows,
+                rows_total=plan.rows,
+                error_count=len(plan.errors),
+                first_errors=[list(e) for e in plan.errors[:SHOWN_ERRORS]],
+                errors_file=job.errors_file.name,
+                finished_at=timezone.now(),
+            )
+            return ImportStatus.FAILED
+        _set(job, phase=ImportPhase.WRITING, rows_checked=plan.rows, rows_total=plan.rows)
+        deltas = write(job, plan, user)
+        complete(job, deltas)
+        return ImportStatus.DONE
+    except FileProblem as problem:
+        _discard(job)
+        _set(job, status=ImportStatus.FAILED, phase="", problem=str(problem)[:500], finished_at=timezone.now())
+        return ImportStatus.FAILED
+    except Exception:
+        logger.exception("Import %s failed", job.pk)
+        _discard(job)
+        _set(
+            job,
+            status=ImportStatus.FAILED,
+            phase="",
+            problem=_("The import stopped because of an error. Nothing was imported. Try again later."),
+            finished_at=timezone.now(),
+        )
+        return ImportStatus.FAILED
+    finally:
+        job.file.delete(save=False)  # the file is not kept once the import has run
+        _set(job, file="")

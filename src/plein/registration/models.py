@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from plein.organisations.models import Location
 
-from .choices import CategoryKind, Metric, Span
+from .choices import CategoryKind, ImportPhase, ImportStatus, Metric, Span, VisitOrigin
 
 
 class Category(models.Model):
@@ -80,11 +80,16 @@ class Visit(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("registered at"), default=timezone.now)
+    origin = models.CharField(_("origin"), max_length=10, choices=VisitOrigin.choices, default=VisitOrigin.DESK)
     idempotency_key = models.CharField(
         _("idempotency key"),
         max_length=64,
-        unique=True,
         help_text=_("Chosen by the browser or API client, so a retried entry is stored once."),
+    )
+    # Set while the import that writes this visit is still running: such a visit counts nowhere
+    # (no rollup, no export, no list) until the import is complete and clears it in one step.
+    pending_import = models.ForeignKey(
+        "ImportJob", on_delete=models.CASCADE, null=True, blank=True, related_name="+", editable=False
     )
 
     class Meta:
@@ -92,6 +97,10 @@ class Visit(models.Model):
         verbose_name_plural = _("visits")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["location", "day"])]
+        constraints = [
+            # Keys are unique per origin: desk (and API) keys and import keys never meet.
+            models.UniqueConstraint(fields=["origin", "idempotency_key"], name="visit_key_unique_per_origin"),
+        ]
 
     def __str__(self):
         return f"{self.location} {self.day}"
@@ -196,3 +205,42 @@ class AreaCount(models.Model):
 
     def __str__(self):
         return f"{self.area} {self.span} {self.start} {self.metric} {self.category_id}: {self.value}"
+
+
+class ImportJob(models.Model):
+    """One import of historic registrations, run as a background task: its status and progress
+    for the page, and what was wrong when nothing was imported."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("imported by"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("started at"), default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    file = models.FileField(upload_to="imports/", blank=True)
+    filename = models.CharField(_("file"), max_length=255)
+    status = models.CharField(_("status"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.QUEUED)
+    phase = models.CharField(max_length=10, choices=ImportPhase.choices, blank=True)
+    rows_checked = models.PositiveIntegerField(default=0)
+    rows_total = models.PositiveIntegerField(default=0)
+    rows_written = models.PositiveIntegerField(default=0)
+    visits = models.PositiveIntegerField(default=0)
+    questions = models.PositiveIntegerField(default=0)
+    visits_skipped = models.PositiveIntegerField(default=0)
+    error_count = models.PositiveIntegerField(default=0)
+    first_errors = models.JSONField(default=list, blank=True)  # [[line, reason], ...]
+    errors_file = models.FileField(upload_to="imports/", blank=True)
+    problem = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.filename} ({self.get_status_display()})"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (ImportStatus.DONE, ImportStatus.FAILED)

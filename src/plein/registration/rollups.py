@@ -174,18 +174,19 @@ def _rebuild_statements(vendor: str) -> list[str]:
     else:
         month = "date({}, 'start of month')".format
     daily_insert = f"INSERT INTO {daily} (day, location_id, metric, category_id, value) "
+    complete = "pending_import_id IS NULL"  # an import still running counts nowhere yet
     statements = [
         f"DELETE FROM {daily}",
         f"DELETE FROM {area}",
-        daily_insert
-        + f"SELECT day, location_id, '{Metric.VISITS}', NULL, COUNT(*) FROM {visit} GROUP BY day, location_id",
+        daily_insert + f"SELECT day, location_id, '{Metric.VISITS}', NULL, COUNT(*) FROM {visit} WHERE {complete} "
+        "GROUP BY day, location_id",
     ]
     for column in ("channel_id", "duration_id"):
         statements.append(
             daily_insert + f"SELECT day, location_id, '{Metric.VISITS_BY}', {column}, COUNT(*) FROM {visit} "
-            f"GROUP BY day, location_id, {column}"
+            f"WHERE {complete} GROUP BY day, location_id, {column}"
         )
-    joined = f"FROM {question} q JOIN {visit} v ON v.id = q.visit_id"
+    joined = f"FROM {question} q JOIN {visit} v ON v.id = q.visit_id AND v.{complete}"
     statements.append(
         daily_insert + f"SELECT v.day, v.location_id, '{Metric.QUESTIONS}', NULL, COUNT(*) {joined} "
         "GROUP BY v.day, v.location_id"

@@ -31,7 +31,7 @@ from django.utils import timezone
 from plein.organisations.choices import OrganisationType, Province
 from plein.organisations.models import Location, Municipality, Organisation
 
-from .choices import CategoryKind
+from .choices import CategoryKind, VisitOrigin
 from .demo import CHANNELS, DIGID_FOLLOW_UPS, DURATIONS, ORGANISATION_FOR_TOPIC, REFERRALS, TOPICS
 from .models import AreaCount, Category, DailyCount, Question, Visit
 from .services import rebuild_rollups
@@ -343,7 +343,7 @@ class _Writer:
     """Buffers rows and writes them: COPY on PostgreSQL, executemany on SQLite (and others)."""
 
     VISIT_COLUMNS = ["id", "uuid", "location_id", "day", "channel_id", "duration_id"]
-    VISIT_COLUMNS += ["registered_by_id", "created_at", "idempotency_key"]
+    VISIT_COLUMNS += ["registered_by_id", "created_at", "origin", "idempotency_key"]
     QUESTION_COLUMNS = ["id", "visit_id", "domain_id", "topic_id", "organisation_id", "help_id"]
     QUESTION_COLUMNS += ["digid_follow_up_id", "referral_id"]
 
@@ -449,6 +449,7 @@ def insert_registrations(
                     duration_id,
                     null,
                     created,
+                    VisitOrigin.DESK.value,
                     f"{IDEMPOTENCY_PREFIX}{visit_id}",
                 )
                 if copy:

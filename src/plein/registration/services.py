@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from plein.audit.services import acting_as
 
-from .choices import QUESTION_KINDS, REQUIRED_QUESTION_KINDS, CategoryKind
+from .choices import QUESTION_KINDS, REQUIRED_QUESTION_KINDS, CategoryKind, VisitOrigin
 from .models import Category, Question, Visit
 from .rollups import QUESTION_FIELDS, apply_deltas, rebuild_rollups, visit_deltas
 
@@ -77,7 +77,9 @@ def visit_register(
     (a browser that lost its connection sends again). Returns (visit, created)."""
     if not idempotency_key or len(idempotency_key) > 64:
         raise ValidationError({"idempotency_key": _("This entry cannot be stored. Send it again as a new visit.")})
-    existing = Visit.objects.filter(idempotency_key=idempotency_key).first()
+    # Desk and API keys only: the import keeps its keys apart (origin), so no key sent by a desk
+    # can match, skip or block an imported visit.
+    existing = Visit.objects.filter(origin=VisitOrigin.DESK, idempotency_key=idempotency_key).first()
     if existing is not None:
         if existing.registered_by_id == getattr(acting_user, "pk", None) and existing.location_id == location.pk:
             return existing, False  # the same entry sent again
@@ -102,7 +104,7 @@ def visit_register(
             with transaction.atomic():
                 visit.save()
         except IntegrityError:  # the same key arrived twice at the same moment
-            return Visit.objects.get(idempotency_key=idempotency_key), False
+            return Visit.objects.get(origin=VisitOrigin.DESK, idempotency_key=idempotency_key), False
         Question.objects.bulk_create([Question(visit=visit, **values) for values in cleaned])
     apply_deltas(visit_deltas(visit, +1))
     return visit, True

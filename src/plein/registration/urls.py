@@ -11,5 +11,8 @@ urlpatterns = [
     path("registreren/", views.DeskView.as_view(), name="desk"),
     path("registreren/vestiging/", views.BranchView.as_view(), name="desk_branch"),
     path("registreren/importeren/", views.ImportView.as_view(), name="import"),
+    path("registreren/importeren/<uuid:job>/", views.ImportJobView.as_view(), name="import_job"),
+    path("registreren/importeren/<uuid:job>/status/", views.ImportStatusView.as_view(), name="import_status"),
+    path("registreren/importeren/<uuid:job>/fouten.csv", views.ImportErrorsView.as_view(), name="import_errors"),
     path("registreren/<uuid:visit>/ongedaan-maken/", views.UndoView.as_view(), name="desk_undo"),
 ]

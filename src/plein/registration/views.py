@@ -13,7 +13,7 @@ from django.views import View
 from plein.core.views_base import PleinPermissionMixin
 
 from . import charts, periods, selectors, services
-from .choices import Metric
+from .choices import ImportPhase, ImportStatus, Metric
 from .forms import BranchForm, FiguresForm, ImportForm, QuestionFormSet, VisitForm
 
 
@@ -122,7 +122,8 @@ class ExportView(PleinPermissionMixin, View):
 
 class ImportView(PleinPermissionMixin, View):
     """/registreren/importeren/: historic registrations from a CSV or Excel file in the export's
-    columns, for the library's own IDO branches. All or nothing, every bad row named."""
+    columns, for the library's own IDO branches. The file is checked and imported in the
+    background (imports.py); the import's own page follows it."""
 
     permission_required = "registration.import_visits"
 
@@ -130,38 +131,108 @@ class ImportView(PleinPermissionMixin, View):
         return self.render(ImportForm())
 
     def post(self, request):
-        from .imports import check_and_import
+        from .imports import FileProblem, start_import
 
         form = ImportForm(request.POST, request.FILES)
-        result = None
         if form.is_valid():
-            result = check_and_import(
-                uploaded=form.cleaned_data["file"],
-                acting_user=request.user,
-                locations=selectors.desk_locations(request.user)
-                if request.user.role != "beheerder"
-                else selectors.locations_visible_to(request.user).filter(has_ido=True),
-            )
-            if not result.errors:
-                messages.success(
-                    request,
-                    _("Imported: %(visits)s with %(questions)s.")
-                    % {
-                        "visits": ngettext("%(count)s visit", "%(count)s visits", result.visits)
-                        % {"count": result.visits},
-                        "questions": ngettext("%(count)s question", "%(count)s questions", result.questions)
-                        % {"count": result.questions},
-                    },
-                )
-                return redirect("registration:import")
-        return self.render(form, result)
+            try:
+                job = start_import(uploaded=form.cleaned_data["file"], acting_user=request.user)
+            except FileProblem as problem:
+                form.add_error("file", str(problem))
+            else:
+                return redirect("registration:import_job", job=job.uuid)
+        return self.render(form)
 
-    def render(self, form, result=None):
+    def render(self, form):
         title = _("Import registrations")
         return render(
             self.request,
             "registration/import.html",
-            {"form": form, "result": result, "page_title": title, "breadcrumbs": [(title, None)]},
+            {
+                "form": form,
+                "imports": selectors.recent_imports(user=self.request.user),
+                "page_title": title,
+                "breadcrumbs": [(title, None)],
+            },
+        )
+
+
+def _job_status(job) -> dict:
+    return {
+        "status": job.status,
+        "finished": job.finished,
+        "label": str(job.get_status_display()),
+        "phase": str(job.get_phase_display()) if job.phase else "",
+        "rows_checked": job.rows_checked,
+        "rows_written": job.rows_written,
+        "rows_total": job.rows_total,
+        "progress": _progress_text(job),
+    }
+
+
+def _progress_text(job) -> str:
+    if job.status == ImportStatus.QUEUED:
+        return _("The import is waiting to start.")
+    if job.status == ImportStatus.RUNNING and job.phase == ImportPhase.WRITING:
+        return _("Saving: %(done)s of %(total)s rows.") % {
+            "done": formats.number_format(job.rows_written, force_grouping=True),
+            "total": formats.number_format(job.rows_total, force_grouping=True),
+        }
+    if job.status == ImportStatus.RUNNING:
+        return _("Checking: %(done)s rows checked.") % {
+            "done": formats.number_format(job.rows_checked, force_grouping=True)
+        }
+    return str(job.get_status_display())
+
+
+class ImportJobView(PleinPermissionMixin, View):
+    """/registreren/importeren/<uuid>/: the status of one import, its progress while it runs
+    (a small script asks the status URL; without script the page has a link to look again),
+    and what was wrong when nothing was imported."""
+
+    permission_required = "registration.import_visits"
+
+    def get(self, request, job):
+        job = selectors.import_job(user=request.user, uuid=job)
+        title = _("Import of %(file)s") % {"file": job.filename}
+        back = _("Import registrations")
+        return render(
+            request,
+            "registration/import_job.html",
+            {
+                "job": job,
+                "status": _job_status(job),
+                "page_title": title,
+                "breadcrumbs": [(back, reverse("registration:import")), (title, None)],
+            },
+        )
+
+
+class ImportStatusView(PleinPermissionMixin, View):
+    """/registreren/importeren/<uuid>/status/: the same status as JSON, for the page's script."""
+
+    permission_required = "registration.import_visits"
+
+    def get(self, request, job):
+        return JsonResponse(_job_status(selectors.import_job(user=request.user, uuid=job)))
+
+
+class ImportErrorsView(PleinPermissionMixin, View):
+    """/registreren/importeren/<uuid>/fouten.csv: every bad row of an import, as a CSV file."""
+
+    permission_required = "registration.import_visits"
+
+    def get(self, request, job):
+        from django.http import FileResponse
+
+        job = selectors.import_job(user=request.user, uuid=job)
+        if not job.errors_file:
+            raise Http404
+        return FileResponse(
+            job.errors_file.open("rb"),
+            as_attachment=True,
+            filename=f"importfouten-{job.created_at:%Y-%m-%d}.csv",
+            content_type="text/csv; charset=utf-8",
         )
 
 

@@ -21,6 +21,22 @@ def _desk_visit(w):
     return {"visit": visit.uuid}
 
 
+def _import_job(w):
+    """An import by the library's coordinator, with a file of bad rows."""
+    from django.core.files.base import ContentFile
+
+    from plein.registration.models import ImportJob
+
+    job = ImportJob(created_by=w.users["coordinator"], filename="oud.csv", status="mislukt", error_count=1)
+    job.errors_file.save("fouten.csv", ContentFile(b"regel;wat is er fout\n2;x\n"), save=False)
+    job.save()
+    return {"job": job.uuid}
+
+
+# An import's pages: its maker and administrators; anyone else who may import gets 404.
+IMPORT_JOB = row(LOGIN, OK, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN)
+
+
 def _scope(key):
     return lambda w: {"scope": key(w)}
 
@@ -32,6 +48,9 @@ MATRIX = [
     # The export of the default scope; the world's municipality user has no branch to export.
     ("registration:export", "", lambda w: {}, row(LOGIN, OK, OK, OK, OK, NOT_FOUND)),
     ("registration:import", "", lambda w: {}, row(LOGIN, OK, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN)),
+    ("registration:import_job", "", _import_job, IMPORT_JOB),
+    ("registration:import_status", "", _import_job, IMPORT_JOB),
+    ("registration:import_errors", "", _import_job, IMPORT_JOB),
     (
         "registration:figures_scope",
         "own library",
