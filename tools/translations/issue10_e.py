@@ -16,4 +16,9 @@ NL = {
     "Plein could not read what you sent": "Plein kon niet lezen wat u stuurde",
     "Nothing was saved. Go back, reload the page and try again.": "Er is niets opgeslagen. Ga terug, laad de pagina opnieuw en probeer het nog eens.",
     "The request could not be read. Nothing was saved.": "Het verzoek kon niet worden gelezen. Er is niets opgeslagen.",
+    # plein.registration.forms
+    "You can register at most %(num)d question per visit. Register the rest as a new visit.": (
+        "U kunt hoogstens %(num)d vraag per bezoek registreren. Registreer de rest als een nieuw bezoek.",
+        "U kunt hoogstens %(num)d vragen per bezoek registreren. Registreer de rest als een nieuw bezoek.",
+    ),
 }

@@ -16,7 +16,7 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.core.cache import caches
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import InterfaceError, OperationalError
 from django.http import Http404
@@ -243,6 +243,11 @@ def _on_http_error(request, exc):
     if exc.status_code == 400:
         return error_response(request, 400, _("The body of the request is not valid JSON."))
     return error_response(request, exc.status_code, str(exc))
+
+
+@api.exception_handler(RequestDataTooBig)
+def _on_too_large(request, exc):
+    return core_errors.too_large(request)  # 413, not the generic 500
 
 
 def _on_database_down(request, exc):

@@ -121,3 +121,53 @@ def test_the_api_gets_json_503_while_the_database_is_down(quiet_client, world):
     assert "database" in body["detail"]
     assert response["Retry-After"] == "30"
     assert len(failing.attempts) == 1  # looking up the key; nothing after it
+
+
+# --- too many fields, too large ------------------------------------------------------------
+
+
+@pytest.fixture
+def desk_client(quiet_client, world):
+    quiet_client.force_login(world.users["desk_worker"])
+    quiet_client.post(reverse("registration:desk_branch"), {"vestiging": str(world.location.uuid)})
+    return quiet_client
+
+
+def test_too_many_fields_is_a_dutch_400_page(desk_client, settings):
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 50
+    data = form_data(questions=10)  # 7 + 60 fields
+    html = assert_dutch_page(desk_client.post("/registreren/", data), 400)
+    assert "te veel velden" in html
+
+
+def test_too_many_fields_is_json_400_for_the_desk_script(desk_client, settings):
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 50
+    response = desk_client.post("/registreren/", form_data(questions=10), HTTP_ACCEPT="application/json")
+    body = assert_json(response, 400, api=False)
+    assert "te veel velden" in body["detail"]
+
+
+def test_a_body_that_is_too_large_is_a_dutch_413_page(desk_client, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    data = form_data(idempotency_key="x" * 2000)
+    html = assert_dutch_page(desk_client.post("/registreren/", data), 413)
+    assert "te groot" in html
+    response = desk_client.post("/registreren/", data, HTTP_ACCEPT="application/json")
+    assert "te groot" in assert_json(response, 413, api=False)["detail"]
+
+
+def test_a_body_that_is_too_large_is_json_413_for_the_api(quiet_client, world, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    _token, secret = make_token(world.library, world.users["coordinator"])
+    body = '{"idempotency_key": "' + "x" * 2000 + '"}'
+    response = quiet_client.post("/api/v1/visits", body, content_type="application/json", **bearer(secret))
+    assert "te groot" in assert_json(response, 413, api=True)["detail"]
+
+
+def test_a_request_django_cannot_read_is_a_dutch_400_page(quiet_client, world):
+    from django.core.exceptions import SuspiciousOperation
+
+    from plein.core.views import error_400
+
+    response = error_400(RequestFactory().get("/"), SuspiciousOperation("kapot"))
+    assert "niet lezen" in assert_dutch_page(response, 400)
