@@ -28,6 +28,7 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
 ]
 
+handler400 = "plein.core.views.error_400"
 handler403 = "plein.core.views.error_403"
 handler404 = "plein.core.views.error_404"
 handler500 = "plein.core.views.error_500"

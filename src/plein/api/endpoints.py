@@ -16,8 +16,9 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.core.cache import caches
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import InterfaceError, OperationalError
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -29,6 +30,7 @@ from ninja.responses import Status
 from ninja.security import HttpBearer
 from ninja.throttling import BaseThrottle
 
+from plein.core import errors as core_errors
 from plein.registration import selectors as registration_selectors
 from plein.registration.choices import CategoryKind
 from plein.registration.services import QUESTION_FIELDS
@@ -249,6 +251,19 @@ def _on_http_error(request, exc):
     if exc.status_code == 400:
         return error_response(request, 400, _("The body of the request is not valid JSON."))
     return error_response(request, exc.status_code, str(exc))
+
+
+@api.exception_handler(RequestDataTooBig)
+def _on_too_large(request, exc):
+    return core_errors.too_large(request)  # 413, not the generic 500
+
+
+def _on_database_down(request, exc):
+    return core_errors.database_unavailable(request)  # 503 with Retry-After, no further query
+
+
+api.add_exception_handler(OperationalError, _on_database_down)
+api.add_exception_handler(InterfaceError, _on_database_down)
 
 
 @api.exception_handler(Exception)

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.utils import translation
 
+from . import errors
+
 
 class DutchFirstLocaleMiddleware:
     """Dutch unless the person chose English with the language switch.
@@ -20,3 +22,20 @@ class DutchFirstLocaleMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class DatabaseUnavailableMiddleware:
+    """A view that finds the database unreachable answers 503 with Retry-After: the Dutch page
+    for people, JSON for the API and the desk's script (plein.core.errors), without another
+    query. (A middleware that fails on the database reaches handler500, which does the same.)"""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, errors.DATABASE_DOWN):
+            return errors.database_unavailable(request)
+        return None

@@ -1,3 +1,5 @@
+import sys
+
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -6,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from . import errors
 from .selectors import open_signup, start_page_sections
 
 
@@ -63,6 +66,14 @@ def error_404(request, exception=None):
     return render(request, "404.html", status=404)
 
 
+def error_400(request, exception=None):
+    """Too many fields, a body that is too large (413), or a request Django could not read."""
+    return errors.for_bad_request(request, exception)
+
+
 def error_500(request):
-    # No context processors that could fail again: plain render with a minimal context.
-    return render(request, "500.html", {"nav_items": []}, status=500)
+    """Without the database: Django calls this inside its `except`, so the error is known. While
+    the database is unreachable (also when a middleware failed on it) the answer is 503."""
+    if isinstance(sys.exc_info()[1], errors.DATABASE_DOWN):
+        return errors.database_unavailable(request)
+    return errors.server_error(request)

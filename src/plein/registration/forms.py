@@ -3,6 +3,7 @@ import datetime
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from . import periods, selectors
 from .choices import CategoryKind
@@ -178,7 +179,32 @@ class QuestionForm(forms.Form):
                 )
 
 
-QuestionFormSet = forms.formset_factory(QuestionForm, extra=0, min_num=1, validate_min=True, max_num=20)
+# At most this many questions in one visit, the same as the API (plein.api.schemas.VisitIn).
+MAX_QUESTIONS = 20
+
+
+class BaseQuestionFormSet(forms.BaseFormSet):
+    default_error_messages = {
+        "too_many_forms": ngettext_lazy(
+            "You can register at most %(num)d question per visit. Register the rest as a new visit.",
+            "You can register at most %(num)d questions per visit. Register the rest as a new visit.",
+            "num",
+        ),
+    }
+
+
+# validate_max and absolute_max: a posted form with more blocks is refused as a whole, and
+# no more than MAX_QUESTIONS forms are even built from it.
+QuestionFormSet = forms.formset_factory(
+    QuestionForm,
+    formset=BaseQuestionFormSet,
+    extra=0,
+    min_num=1,
+    validate_min=True,
+    max_num=MAX_QUESTIONS,
+    validate_max=True,
+    absolute_max=MAX_QUESTIONS,
+)
 
 
 class ImportForm(forms.Form):

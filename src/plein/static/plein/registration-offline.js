@@ -110,7 +110,9 @@
         ? { "Accept": "application/json", "X-CSRFToken": csrfToken(), "X-Plein-Queued": "1" }
         : { "Accept": "application/json", "X-CSRFToken": csrfToken() }
     }).then(function (response) {
-      return response.json().then(function (body) { return { status: response.status, body: body }; });
+      return response.json().then(function (body) {
+        return { status: response.status, body: body, retryAfter: response.headers.get("Retry-After") };
+      });
     });
   }
 
@@ -121,6 +123,12 @@
     say(status.getAttribute("data-waiting") + " " + queue.length);
     var entry = queue[0];
     post(entry.fields, true).then(function (result) {
+      if (result.status >= 500) {  // Plein is down for a moment (503): keep it, try again later
+        sending = false;
+        say(status.getAttribute("data-queued"));
+        window.setTimeout(flush, 1000 * (parseInt(result.retryAfter, 10) || 30));
+        return;
+      }
       var rest = load().filter(function (e) { return e.key !== entry.key; });
       store(rest);
       sending = false;
@@ -156,6 +164,11 @@
     new FormData(form).forEach(function (value, name) { fields.push([name, value]); });
     if (navigator.onLine === false) { keep(fields, key); return; }
     post(fields).then(function (result) {
+      if (result.status >= 500) {  // not saved, Plein is down for a moment: keep it in the queue
+        keep(fields, key);
+        window.setTimeout(flush, 1000 * (parseInt(result.retryAfter, 10) || 30));
+        return;
+      }
       if (result.body.ok) {
         try { window.sessionStorage.setItem("plein-desk-saved", "1"); } catch (e) { /* no storage */ }
         window.location.assign(url);  // the confirmation and the recent list come from the server

@@ -1,0 +1,117 @@
+"""Error answers that work when the database does not: a self-contained Dutch page for people,
+JSON for the API (/api/) and for the desk's script (it asks with `Accept: application/json`).
+
+Nothing here touches the database: the page is rendered without the request, so no context
+processor runs (no menu, no `request.user`, no session), and the JSON is built from text alone.
+While the database is unreachable every answer is 503 with Retry-After, so a client (the
+desk's offline queue, another system using the API) knows to try again and nothing was stored."""
+
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, JsonResponse
+from django.template import loader
+from django.utils.translation import gettext as _
+
+# Seconds a client waits before trying again while the database is unreachable.
+RETRY_AFTER = 30
+
+DATABASE_DOWN = (OperationalError, InterfaceError)
+
+
+def is_api(request) -> bool:
+    return request.path_info.startswith("/api/")
+
+
+def wants_json(request) -> bool:
+    """The API, and the desk's script (which asks for JSON)."""
+    return is_api(request) or "application/json" in request.headers.get("Accept", "")
+
+
+def json_error(request, status: int, detail: str, errors: dict | None = None) -> JsonResponse:
+    """The API's one error shape; the desk's script also reads `ok`."""
+    body = {"detail": str(detail), "errors": errors or {}}
+    if not is_api(request):
+        body = {"ok": False, **body}
+    return JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+def page(status: int, title: str, paragraphs: list[str], home_link: bool = True) -> HttpResponse:
+    """The error page: error.html on its own (it extends nothing), rendered without the request."""
+    html = loader.render_to_string(
+        "error.html", {"title": title, "paragraphs": paragraphs, "home_link": home_link, "status": status}
+    )
+    return HttpResponse(html, status=status)
+
+
+def answer(request, status: int, title: str, paragraphs: list[str], detail: str | None = None):
+    if wants_json(request):
+        return json_error(request, status, detail or " ".join([title + ".", *paragraphs]))
+    return page(status, title, paragraphs)
+
+
+def database_unavailable(request):
+    response = answer(
+        request,
+        503,
+        _("Plein cannot be reached for a moment"),
+        [
+            _("Plein cannot reach its database. What you sent has not been saved."),
+            _("Please try again in a few minutes."),
+        ],
+        detail=_("Plein cannot reach its database for a moment. Nothing was saved. Try again in %(seconds)s seconds.")
+        % {"seconds": RETRY_AFTER},
+    )
+    response["Retry-After"] = str(RETRY_AFTER)
+    return response
+
+
+def server_error(request):
+    return answer(
+        request,
+        500,
+        _("Something went wrong on our side"),
+        [
+            _("This is not your fault. Nothing was changed. Please try again in a few minutes."),
+            _("Does it keep happening? Tell the administrator what you were doing."),
+        ],
+        detail=_("Something went wrong on our side. Please try again later."),
+    )
+
+
+def too_large(request):
+    return answer(
+        request,
+        413,
+        _("What you sent is too large"),
+        [_("Nothing was saved. Send less at once, for example a smaller file or fewer questions per visit.")],
+        detail=_("The request is too large. Nothing was saved. Send less at once."),
+    )
+
+
+def too_many_fields(request):
+    return answer(
+        request,
+        400,
+        _("What you sent has too many fields"),
+        [_("Nothing was saved. Send less at once, for example fewer questions per visit.")],
+        detail=_("The request has too many fields. Nothing was saved. Send less at once."),
+    )
+
+
+def bad_request(request):
+    return answer(
+        request,
+        400,
+        _("Plein could not read what you sent"),
+        [_("Nothing was saved. Go back, reload the page and try again.")],
+        detail=_("The request could not be read. Nothing was saved."),
+    )
+
+
+def for_bad_request(request, exception=None):
+    """handler400: Django calls it for a SuspiciousOperation, such as a body that is too large."""
+    if isinstance(exception, RequestDataTooBig):
+        return too_large(request)
+    if isinstance(exception, TooManyFieldsSent | TooManyFilesSent):
+        return too_many_fields(request)
+    return bad_request(request)
