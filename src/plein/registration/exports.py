@@ -55,7 +55,7 @@ def question_rows(*, scope, period):
     for q in questions.iterator(chunk_size=2000):
         visit = q.visit
         yield [
-            visit.day.isoformat(),
+            visit.day,  # a date: CSV writes 2026-03-02, Excel a real date
             visit.location.name,
             visit.location.organisation.name,
             visit.location.municipality.name,

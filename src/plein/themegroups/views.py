@@ -441,7 +441,7 @@ class EnrollmentExportView(ProgrammeYearMixin, View):
             e.contact_email,
             e.contact_role,
             e.motivation,
-            timezone.localtime(e.submitted_at).strftime("%Y-%m-%d %H:%M"),
+            timezone.localtime(e.submitted_at).replace(tzinfo=None),  # a date-time cell in Excel
         ]
 
     def get(self, request, year_uuid):

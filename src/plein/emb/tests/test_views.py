@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from plein.actions.choices import ActionOrigin
 from plein.actions.models import Action
+from plein.core.tests.pdf import assert_valid_pdf
 from plein.core.tests.queries import count_queries
 from plein.emb.models import Connection, PortfolioEntry
 from plein.emb.seed import programme
@@ -233,7 +234,7 @@ def test_the_story_pdf_is_one_page_with_the_library_name(client, world, tmp_path
     response = client.get(reverse("emb:story_pdf", args=[world.library.uuid]))
     assert response["Content-Type"] == "application/pdf"
     pdf = response.content
-    assert pdf.startswith(b"%PDF")
+    assert_valid_pdf(pdf)
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(pdf))

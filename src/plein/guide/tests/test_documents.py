@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from plein.actions.tests.factories import ActionFactory
+from plein.core.tests.pdf import assert_valid_pdf
 from plein.guide import services
 from plein.guide.choices import VersionStatus
 from plein.guide.models import Step
@@ -90,7 +91,8 @@ def test_pdf_is_made_from_the_same_content(client, world, filled_route):
     client.force_login(world.users["facilitator"])
     response = client.get(reverse("guide:plan_pdf", kwargs={"uuid": filled_route.uuid}))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-    assert response.content.startswith(b"%PDF") and response.content.rstrip().endswith(b"%%EOF")
+    info = assert_valid_pdf(response.content)
+    assert info.title.startswith("Projectplan Ontwikkelplein") and "Bibliotheek Eigen" in info.title
     # The PDF is this HTML, printed: check what it says.
     html = render_to_string("guide/plan_pdf.html", {"plan": plan_data(filled_route)})
     for expected in [

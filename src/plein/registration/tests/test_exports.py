@@ -104,12 +104,56 @@ def test_names_never_run_as_a_spreadsheet_formula(client, world):
     _register(world, branch, questions=[question(topic=topic)])
     client.force_login(world.users["coordinator"])
 
+    # CSV: a leading apostrophe. Excel: a text cell holding exactly what was typed (no visible
+    # apostrophe), never a formula.
     csv_rows, xlsx_rows = _rows(client, "")
-    for rows in (csv_rows, xlsx_rows):
-        assert rows[1][1] == "'" + FORMULA  # vestiging
-        assert rows[1][2] == world.library.name
+    assert csv_rows[1][1] == "'" + FORMULA  # vestiging
+    assert xlsx_rows[1][1] == FORMULA
+    assert csv_rows[1][2] == xlsx_rows[1][2] == world.library.name
     csv_rows, xlsx_rows = _rows(client, "inhoud=cijfers")
-    for rows in (csv_rows, xlsx_rows):
-        assert [r[2] for r in rows if r[1] == "toeslagen"] == ["'+SUM(A1:A9)"]
+    assert [r[2] for r in csv_rows if r[1] == "toeslagen"] == ["'+SUM(A1:A9)"]
+    assert [r[2] for r in xlsx_rows if r[1] == "toeslagen"] == ["+SUM(A1:A9)"]
+    sheet = _sheet(client, reverse("registration:export") + "?periode=maand&formaat=xlsx")
+    cell = sheet["B2"]
+    assert cell.value == FORMULA and cell.data_type == "s" and cell.quotePrefix
+    content = b"".join(client.get(reverse("registration:export") + "?periode=maand&formaat=xlsx").streaming_content)
+    assert b"<f>" not in _sheet_xml(content)
     # One helper for every export (the theme groups' sign-ups use it too).
     assert spreadsheet_safe("-1") == "'-1" and spreadsheet_safe(-1) == -1 and spreadsheet_safe("Delft") == "Delft"
+
+
+def _sheet(client, url):
+    from openpyxl import load_workbook
+
+    return load_workbook(io.BytesIO(b"".join(client.get(url).streaming_content))).active
+
+
+def _sheet_xml(content: bytes) -> bytes:
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        return archive.read("xl/worksheets/sheet1.xml")
+
+
+def test_xlsx_has_real_dates_widths_a_frozen_header_and_a_filter(client, world):
+    import datetime
+
+    world.location.has_ido = True
+    world.location.save()
+    day = datetime.date(2026, 3, 2)
+    _register(world, world.location, day=day)
+    _register(world, world.location, day=day)
+    client.force_login(world.users["coordinator"])
+    url = reverse("registration:export") + "?periode=anders&van=2026-03-01&tot=2026-03-31&formaat=xlsx"
+    sheet = _sheet(client, url)
+    assert sheet.max_row == 3
+    date_cell = sheet["A2"]
+    assert date_cell.is_date and date_cell.value.date() == day and date_cell.number_format == "dd-mm-yyyy"
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == "A1:M3"
+    widths = {letter: dim.width for letter, dim in sheet.column_dimensions.items()}
+    assert widths["A"] >= 10 and widths["C"] >= len(world.library.name)
+    assert sheet["A1"].font.bold
+    # The CSV keeps the ISO date.
+    body = b"".join(client.get(url.replace("xlsx", "csv")).streaming_content).decode("utf-8-sig")
+    assert list(csv.reader(io.StringIO(body), delimiter=";"))[1][0] == "2026-03-02"

@@ -193,6 +193,12 @@ def test_export_csv_and_xlsx(client, world):
     sheet = load_workbook(BytesIO(b"".join(response.streaming_content))).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:2] == ("Themagroep", "Bibliotheek") and rows[1][1] == "Bibliotheek Export"
+    # "Aangemeld op" is a date-time cell, not text; the header row is frozen and has a filter.
+    submitted = sheet.cell(row=2, column=8)
+    assert submitted.is_date and submitted.number_format == "dd-mm-yyyy hh:mm"
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:H2"
+    assert "Themagroep;Bibliotheek;Status" in csv_body
+    assert csv_body.splitlines()[1].split(";")[-1][:4].isdigit()  # 2026-03-02 09:30 in the CSV
 
 
 def test_group_history_shows_who_placed_whom(client, world):
