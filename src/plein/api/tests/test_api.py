@@ -490,5 +490,6 @@ def test_the_docs_page_is_plein_and_dutch(client):
     html = response.content.decode()
     assert '<html lang="nl">' in html and "<script" not in html.split("</head>")[1]
     assert 'href="/api/openapi.json"' in html
+    assert "<sleutel>" not in html and "<code>Authorization: Bearer &lt;sleutel&gt;</code></li>" in html  # no raw tag
     for text in ["GET", "POST", CATEGORIES, VISITS, FIGURES, "Bezoek registreren", "VisitIn"]:
         assert text in html

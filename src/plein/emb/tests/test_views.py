@@ -241,3 +241,20 @@ def test_the_story_pdf_is_one_page_with_the_library_name(client, world, tmp_path
     text = " ".join(page.extract_text() for page in reader.pages)
     assert "Bibliotheek Eigen" in text and "Lokaal EMB-verhaal" in text
     assert 1 <= len(reader.pages) <= 2
+
+
+def test_the_empty_portfolio_row_spans_exactly_the_columns_of_the_table(client, world):
+    """Without the change column the empty row spanned 8 of 7 columns (the Nu Html Checker's error)."""
+
+    seen = set()
+    for role in ["coordinator", "facilitator", "desk_worker", "municipality"]:
+        client.force_login(world.users[role])
+        response = client.get(reverse("emb:portfolio", args=[world.library.uuid]))
+        if response.status_code != 200:
+            continue
+        html = response.content.decode()
+        table = html[html.index('id="entries-caption"') :]
+        columns = table.split("</thead>")[0].count('scope="col"')
+        assert f'colspan="{columns}"' in table, role
+        seen.add(columns)
+    assert seen == {7, 8}, seen
