@@ -33,7 +33,6 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from plein.core.utils import from_spreadsheet
 
