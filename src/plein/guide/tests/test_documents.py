@@ -204,7 +204,10 @@ def test_docx_is_dutch_with_real_properties_filled_contents_and_header_rows(clie
         assert not table.rows[1]._tr.xpath("./w:trPr/w:tblHeader")
 
 
-@pytest.mark.skipif(not __import__("shutil").which("soffice"), reason="LibreOffice is not installed")
+@pytest.mark.skipif(
+    not (__import__("shutil").which("soffice") and __import__("shutil").which("pdftotext")),
+    reason="LibreOffice or pdftotext (poppler-utils) is not installed",
+)
 def test_libreoffice_prints_the_docx_with_its_contents(client, world, filled_route, tmp_path):
     import subprocess
 
