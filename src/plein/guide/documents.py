@@ -123,15 +123,30 @@ def _fld(kind):
 def _contents(placeholder, headings):
     """A Word table-of-contents field (headings 1-2) that already holds its entries, one
     paragraph per heading, so LibreOffice, a PDF print and a reader show a filled contents
-    before anyone updates the field (Word adds the page numbers when it does)."""
+    before anyone updates the field (Word adds the page numbers when it does). Each entry links
+    to its heading (a _Toc bookmark, as Word makes them), also in a PDF printed from it."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
     entries = []
-    for level, text in headings:
+    for number, (level, text, paragraph) in enumerate(headings, start=1):
+        name = f"_Toc{number:08d}"
+        start = OxmlElement("w:bookmarkStart")
+        start.set(qn("w:id"), str(number))
+        start.set(qn("w:name"), name)
+        end = OxmlElement("w:bookmarkEnd")
+        end.set(qn("w:id"), str(number))
+        runs = paragraph._p.r_lst
+        runs[0].addprevious(start)
+        runs[-1].addnext(end)
         entry = placeholder.insert_paragraph_before(style=f"toc {level}")
         entries.append(entry)
-        entry.add_run(text)
+        link = OxmlElement("w:hyperlink")
+        link.set(qn("w:anchor"), name)
+        link.set(qn("w:history"), "1")
+        run = entry.add_run(text)._r
+        run.addprevious(link)
+        link.append(run)
     first, last = entries[0], entries[-1]
     begin = OxmlElement("w:r")
     begin.append(_fld("begin"))
@@ -142,9 +157,9 @@ def _contents(placeholder, headings):
     instr_run.append(instr)
     separate = OxmlElement("w:r")
     separate.append(_fld("separate"))
-    first_run = first.runs[0]._r
+    first_link = first._p[-1]  # the entry's hyperlink (pPr comes first)
     for run in (begin, instr_run, separate):
-        first_run.addprevious(run)
+        first_link.addprevious(run)
     end = OxmlElement("w:r")
     end.append(_fld("end"))
     last._p.append(end)
@@ -257,8 +272,7 @@ def plan_docx(plan: Plan) -> bytes:
     headings = []
 
     def heading(text, level):
-        document.add_heading(text, level)
-        headings.append((level, text))
+        headings.append((level, text, document.add_heading(text, level)))
 
     document.add_heading(_("Project plan Ontwikkelplein"), 0)
     intro = document.add_paragraph()

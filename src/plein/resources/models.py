@@ -100,6 +100,13 @@ class Resource(models.Model):
         return [label for value, label in Topic.choices if value in chosen]
 
     @property
+    def tool(self):
+        """One of the article's tools that Plein has built in (`tools.py`), or None."""
+        from .tools import tool_for
+
+        return tool_for(self)
+
+    @property
     def download_filename(self) -> str:
         extension = self.file.name.rsplit(".", 1)[-1] if self.file else ""
         return self.original_filename or f"hulpmiddel.{extension}"

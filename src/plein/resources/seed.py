@@ -1,10 +1,10 @@
-"""The two tools the article in shared/seed names, as examples without a file.
+"""The two tools the article in shared/seed names, as resources without an uploaded file.
 
-The article only says what the tools are for; their content belongs to the support
-organisation (POI) that made them. So Plein does not invent it: each tool is an example
-("Voorbeeld") that a facilitator replaces with the POI's own file or link. Running this
-again changes nothing, except that it tags the tools with the theme groups of the same name
-once such groups exist (until then everyone who can log in sees them)."""
+Plein has both built in (`tools.py`): each resource page leads to the interactive version
+(the EMB conversation, the Ontwikkelplein guide) and offers a worksheet that Plein prints from
+its own content when it is downloaded. A facilitator can still add the POI's own file. Running
+this again changes nothing, except that it tags the tools with the theme groups of the same
+name once such groups exist (until then everyone who can log in sees them)."""
 
 from plein.themegroups.models import ThemeGroup
 

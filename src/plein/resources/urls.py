@@ -9,6 +9,7 @@ urlpatterns = [
     path("hulpmiddelen/nieuw/", views.ResourceCreateView.as_view(), name="create"),
     path("hulpmiddelen/<uuid:uuid>/", views.ResourceDetailView.as_view(), name="detail"),
     path("hulpmiddelen/<uuid:uuid>/download/", views.ResourceDownloadView.as_view(), name="download"),
+    path("hulpmiddelen/<uuid:uuid>/werkblad.pdf", views.WorksheetView.as_view(), name="worksheet"),
     path("hulpmiddelen/<uuid:uuid>/bewerken/", views.ResourceUpdateView.as_view(), name="update"),
     path("hulpmiddelen/<uuid:uuid>/verwijderen/", views.ResourceDeleteView.as_view(), name="delete"),
 ]

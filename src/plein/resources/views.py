@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
@@ -105,6 +105,7 @@ class ResourceDetailView(ResourceObjectMixin, View):
             "resources/resource_detail.html",
             {
                 "resource": resource,
+                "tool_link": resource.tool.interactive_link(request.user) if resource.tool else None,
                 "can_change": request.user.has_perm("resources.change_resource", resource),
                 "can_delete": request.user.has_perm("resources.delete_resource", resource),
                 "page_title": resource.title,
@@ -133,6 +134,23 @@ class ResourceDownloadView(ResourceObjectMixin, View):
             filename=resource.download_filename,
             content_type=resource.content_type or "application/octet-stream",
         )
+        patch_cache_control(response, private=True, no_store=True)
+        return response
+
+
+class WorksheetView(ResourceObjectMixin, View):
+    """The printable worksheet of one of the article's tools, made now from Plein's content."""
+
+    permission_required = "resources.view_resource"
+
+    def get(self, request, uuid):
+        from .tools import worksheet_pdf
+
+        tool = self.resource.tool
+        if tool is None:
+            raise Http404
+        response = HttpResponse(worksheet_pdf(tool, title=self.resource.title), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{tool.filename}.pdf"'
         patch_cache_control(response, private=True, no_store=True)
         return response
 

@@ -96,4 +96,8 @@ def test_coordinator_walks_the_guide_and_downloads_the_project_plan(browser_page
         download = info.value
         assert download.suggested_filename.endswith(suffix)
         assert open(download.path(), "rb").read(4).startswith(magic)
+        if suffix == ".pdf":
+            from plein.core.tests.pdf import assert_valid_pdf
+
+            assert_valid_pdf(open(download.path(), "rb").read())
     assert not watch.csp_violations, watch.csp_violations

@@ -154,6 +154,7 @@ def test_docx_is_dutch_with_real_properties_filled_contents_and_header_rows(clie
 
     import time_machine
     from docx import Document
+    from docx.oxml.ns import qn
 
     client.force_login(world.users["coordinator"])
     made = datetime.datetime(2026, 3, 2, 9, 30, tzinfo=datetime.UTC)
@@ -184,6 +185,17 @@ def test_docx_is_dutch_with_real_properties_filled_contents_and_header_rows(clie
     headings = [p.text for p in document.paragraphs if p.style.name in ("Heading 1", "Heading 2")]
     assert "Partners" in headings and "Doelgroepen" in headings
     assert _toc_entries(document) == headings
+    # Each entry links to its heading's bookmark (Word's _Toc bookmarks; LibreOffice keeps them).
+    body = document.element.body
+    links = {
+        link.get(qn("w:anchor")): "".join(t.text or "" for t in link.iter(qn("w:t")))
+        for link in body.iter(qn("w:hyperlink"))
+    }
+    marked = {
+        mark.get(qn("w:name")): "".join(t.text or "" for t in mark.getparent().iter(qn("w:t")))
+        for mark in body.iter(qn("w:bookmarkStart"))
+    }
+    assert len(links) == len(headings) and links == marked
 
     # Every table repeats its first row as the header row.
     assert document.tables
@@ -192,7 +204,10 @@ def test_docx_is_dutch_with_real_properties_filled_contents_and_header_rows(clie
         assert not table.rows[1]._tr.xpath("./w:trPr/w:tblHeader")
 
 
-@pytest.mark.skipif(not __import__("shutil").which("soffice"), reason="LibreOffice is not installed")
+@pytest.mark.skipif(
+    not (__import__("shutil").which("soffice") and __import__("shutil").which("pdftotext")),
+    reason="LibreOffice or pdftotext (poppler-utils) is not installed",
+)
 def test_libreoffice_prints_the_docx_with_its_contents(client, world, filled_route, tmp_path):
     import subprocess
 
@@ -225,3 +240,10 @@ def test_libreoffice_prints_the_docx_with_its_contents(client, world, filled_rou
     after_contents = lines[lines.index("Inhoud") + 1 :]
     # Right under "Inhoud": every heading, in order (with a page number when one is shown).
     assert [line.rstrip("0123456789. ").strip() for line in after_contents[: len(headings)]] == headings
+    # LibreOffice reads the document as Dutch, and every contents entry is a link in the PDF.
+    import pikepdf
+
+    with pikepdf.open(tmp_path / "plan.pdf") as pdf:
+        assert str(pdf.Root.Lang) == "nl-NL"
+        links = [a for page in pdf.pages for a in page.obj.get("/Annots", []) if a.get("/Subtype") == "/Link"]
+        assert len(links) == len(headings)

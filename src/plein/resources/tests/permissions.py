@@ -32,6 +32,13 @@ MATRIX = [
     ("resources:download", "link", lambda w: _resource(w, link=True), NOTHING_TO_DOWNLOAD),
     ("resources:download", "example", lambda w: _resource(w, "none", placeholder=True), NOTHING_TO_DOWNLOAD),
     (
+        "resources:worksheet",
+        "a tool, own group",
+        lambda w: _resource(w, placeholder=True, seed_key="emb-in-verbinding"),
+        GROUP_MEMBERS,
+    ),
+    ("resources:worksheet", "not a tool", lambda w: _resource(w, "none"), NOTHING_TO_DOWNLOAD),
+    (
         "resources:update",
         "own group, by facilitator",
         lambda w: _resource(w),

@@ -76,3 +76,25 @@ def test_facilitator_shares_a_pdf_with_a_group_and_a_coordinator_downloads_it(br
     assert download.suggested_filename == "Format EMB in verbinding.pdf"
     assert Path(download.path()).read_bytes() == data
     assert not watch.csp_violations, watch.csp_violations
+
+
+def test_a_coordinator_opens_the_emb_tool_and_downloads_its_worksheet(browser_page, world):
+    from plein.core.tests.pdf import assert_valid_pdf
+    from plein.resources.seed import seed_article_tools
+
+    seed_article_tools()
+    page, watch = browser_page
+    log_in(page, world.users["coordinator"].email)
+    page.goto("/hulpmiddelen/")
+    with page.expect_navigation():
+        page.get_by_role("link", name="De educatief maatschappelijke bibliotheek in verbinding", exact=True).click()
+    assert_accessible(page, "tool resource detail (coordinator)")
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Download het werkblad (pdf)").click()
+    download = info.value
+    assert download.suggested_filename == "werkblad-emb-in-verbinding.pdf"
+    assert_valid_pdf(Path(download.path()).read_bytes())
+    with page.expect_navigation():
+        page.get_by_role("link", name="Houd het gesprek in Plein").click()
+    assert page.url.endswith(f"/emb/bibliotheek/{world.library.uuid}/gesprek/")
+    assert not watch.csp_violations, watch.csp_violations

@@ -167,7 +167,7 @@ def test_the_article_tools_show_as_examples_for_everyone_while_there_are_no_such
     html = client.get(reverse("resources:list")).content.decode()
     assert "De educatief maatschappelijke bibliotheek in verbinding" in html
     assert "Handreiking voor het werken met een Ontwikkelplein" in html
-    assert html.count("Voorbeeld – vervang door het bestand van uw POI") == 2
+    assert html.count("Hulpmiddel in Plein") == 2  # built in, not an example (test_tools.py)
 
 
 def test_the_article_tools_follow_the_groups_of_the_same_name(client, world):
@@ -179,10 +179,10 @@ def test_the_article_tools_follow_the_groups_of_the_same_name(client, world):
 
     client.force_login(world.users["facilitator"])
     html = client.get(reverse("resources:list")).content.decode()
-    assert html.count("Voorbeeld – vervang door het bestand van uw POI") == 2
+    assert html.count("Hulpmiddel in Plein") == 2
     resource = Resource.objects.get(seed_key="handreiking-ontwikkelplein")
     detail = client.get(reverse("resources:detail", args=[resource.uuid])).content.decode()
-    assert "Voorbeeld – vervang door het bestand van uw POI" in detail
+    assert "Hulpmiddel in Plein" in detail
     assert "Voor elke fase geeft de handreiking handige tips en praktische handvatten." in detail
 
 
@@ -191,7 +191,10 @@ def test_facilitator_replaces_an_example_with_the_pois_file(client, world):
     resource = Resource.objects.get(seed_key="emb-in-verbinding")
     client.force_login(world.users["facilitator"])
     url = reverse("resources:update", args=[resource.uuid])
-    assert "Vervang het voorbeeld" in client.get(reverse("resources:detail", args=[resource.uuid])).content.decode()
+    assert (
+        reverse("resources:update", args=[resource.uuid])
+        in client.get(reverse("resources:detail", args=[resource.uuid])).content.decode()
+    )
     response = client.post(
         url, {"title": resource.title, "description": resource.description, "file": upload("format.pdf", pdf_bytes())}
     )
