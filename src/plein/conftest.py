@@ -104,20 +104,25 @@ def pytest_sessionfinish(session, exitstatus):
     browser = sys.modules.get("plein.core.tests.browser")
     if browser is None or browser.RECORDER is None:
         return
+    import shutil
+
     errors = browser.RECORDER.check()
-    session.config.stash[VNU_ERRORS] = (len(browser.RECORDER.pages), errors)
+    session.config.stash[VNU_ERRORS] = (len(browser.RECORDER.pages), errors, browser.RECORDER.folder)
     if errors:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+    else:
+        shutil.rmtree(browser.RECORDER.folder, ignore_errors=True)
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     if VNU_ERRORS not in config.stash:
         return
-    pages, errors = config.stash[VNU_ERRORS]
+    pages, errors, folder = config.stash[VNU_ERRORS]
     if not errors:
         terminalreporter.write_line(f"Nu Html Checker: {pages} distinct pages, 0 errors", green=True)
         return
     terminalreporter.section("Nu Html Checker", red=True)
     terminalreporter.write_line(f"{len(errors)} error(s) in {pages} distinct pages the browser tests were served:")
+    terminalreporter.write_line(f"(the pages are kept in {folder})")
     for line in errors:
         terminalreporter.write_line(f"  - {line}")
