@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 
 
 class DutchFirstLocaleMiddleware:
@@ -19,4 +20,27 @@ class DutchFirstLocaleMiddleware:
         request.LANGUAGE_CODE = language
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
+        return response
+
+
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+
+
+class PrivacyHeadersMiddleware:
+    """Every response says which browser features Plein never uses (Permissions-Policy).
+
+    What a logged-in person sees, pages and downloads alike, is not stored by the browser or
+    a proxy (`Cache-Control: no-store`): desk PCs are shared, and the next person must not get
+    someone else's page from the cache or with the Back button. Requests with an API key
+    likewise. Public pages may be cached."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        user = getattr(request, "user", None)
+        if (user is not None and user.is_authenticated) or "HTTP_AUTHORIZATION" in request.META:
+            patch_cache_control(response, private=True, no_store=True)
         return response
