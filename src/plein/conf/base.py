@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "plein.core.middleware.DatabaseUnavailableMiddleware",  # 503 without the database
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "plein.core.middleware.PrivacyHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -251,6 +252,9 @@ CACHES = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"forbidden_without_traceback": {"()": "plein.core.logging.ForbiddenWithoutTraceback"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
+    # A 403 is one line in the log, not a traceback.
+    "loggers": {"django.request": {"filters": ["forbidden_without_traceback"]}},
 }

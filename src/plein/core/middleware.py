@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 
 from . import errors
 
@@ -39,3 +40,33 @@ class DatabaseUnavailableMiddleware:
         if isinstance(exception, errors.DATABASE_DOWN):
             return errors.database_unavailable(request)
         return None
+
+
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+
+
+class PrivacyHeadersMiddleware:
+    """Every response says which browser features Plein never uses (Permissions-Policy).
+
+    What a logged-in person sees, pages and downloads alike, is not stored by the browser or
+    a proxy (`Cache-Control: no-store`): desk PCs are shared, and the next person must not get
+    someone else's page from the cache or with the Back button. Requests with an API key
+    likewise. Public pages may be cached."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        if "HTTP_AUTHORIZATION" in request.META or self._logged_in(request):
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+    @staticmethod
+    def _logged_in(request) -> bool:
+        user = getattr(request, "user", None)
+        try:
+            return user is not None and user.is_authenticated
+        except errors.DATABASE_DOWN:  # the session cannot be read: store nothing
+            return True
