@@ -59,7 +59,8 @@ class PrivacyHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
-        if "HTTP_AUTHORIZATION" in request.META or self._logged_in(request):
+        # A 503 (database down) is never stored either, and must not ask the database again.
+        if response.status_code == 503 or "HTTP_AUTHORIZATION" in request.META or self._logged_in(request):
             patch_cache_control(response, private=True, no_store=True)
         return response
 
