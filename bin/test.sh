@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Every test Plein has: lint, the suite on SQLite, the suite on PostgreSQL (a throwaway
-# cluster when the binaries are here), then the browser tests in Debian's Chromium, with the
-# Nu Html Checker (vnu.jar, needs Java) over every HTML page they were served.
+# Every test Plein has: lint, the suite on SQLite, the figures and theme groups again with the
+# clock on three awkward days, the suite on PostgreSQL (a throwaway cluster when the binaries
+# are here), then the browser tests in Debian's Chromium, with the Nu Html Checker (vnu.jar,
+# needs Java) over every HTML page they were served.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
@@ -38,6 +39,16 @@ mkdir -p var
 
 step "Test suite on SQLite"
 $BIN/pytest -m "not browser" -p no:cacheprovider
+
+step "Figures and theme groups with the clock on awkward days"
+# A first day of a month, New Year's Eve late in the evening, and a DST change (the night the
+# clocks go forward): PLEIN_FROZEN_CLOCK starts the run at that moment (src/plein/conftest.py).
+for clock in 2027-03-01T08:00+01:00 2026-12-31T23:30+01:00 2027-03-28T03:30+02:00; do
+  echo "-- PLEIN_FROZEN_CLOCK=$clock"
+  started=$SECONDS
+  PLEIN_FROZEN_CLOCK=$clock $BIN/pytest src/plein/registration src/plein/themegroups -m "not browser" -p no:cacheprovider -q
+  echo "-- $((SECONDS - started)) s"
+done
 
 step "Test suite on PostgreSQL"
 if bash bin/with-postgres.sh $BIN/pytest -m "not browser" -p no:cacheprovider; then

@@ -1,6 +1,8 @@
 """Shared fixtures: one small world with every role, used by the permission matrix, the
 view tests and the browser tests."""
 
+import datetime
+import os
 import sys
 from dataclasses import dataclass
 
@@ -21,6 +23,35 @@ class World:
     year: object = None
     group: object = None
     other_group: object = None
+
+
+FROZEN_CLOCK = pytest.StashKey[tuple]()
+
+
+def pytest_configure(config):
+    """PLEIN_FROZEN_CLOCK=<ISO date and time with offset>: the whole run starts at that moment
+    (the clock ticks on from there), from before the test modules are imported, so their
+    module-level dates agree with the tests. bin/test.sh runs the figures and theme groups
+    this way on a first day of a month, on 31 December and on a DST change."""
+    value = os.environ.get("PLEIN_FROZEN_CLOCK")
+    if value:
+        import time_machine
+
+        moment = datetime.datetime.fromisoformat(value)
+        traveller = time_machine.travel(moment, tick=True)
+        traveller.start()
+        config.stash[FROZEN_CLOCK] = (moment, traveller)
+
+
+def pytest_unconfigure(config):
+    if FROZEN_CLOCK in config.stash:
+        config.stash[FROZEN_CLOCK][1].stop()
+
+
+def pytest_report_header(config):
+    if FROZEN_CLOCK in config.stash:
+        return f"PLEIN_FROZEN_CLOCK: the clock starts at {config.stash[FROZEN_CLOCK][0].isoformat()}"
+    return None
 
 
 ROLE_KEYS = ["administrator", "facilitator", "coordinator", "desk_worker", "municipality"]
