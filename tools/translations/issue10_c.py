@@ -130,3 +130,12 @@ NL |= {
     "Agenda:": "Agenda:",
     "%(minutes)s min.": "%(minutes)s min.",
 }
+NL |= {
+    # meta descriptions of public pages
+    "Plein: libraries and their support organisations work together on the Informatiepunt Digitale Overheid (IDO) and learning in the library.": "Plein: bibliotheken en hun steunfunctie-organisaties werken samen aan het Informatiepunt Digitale Overheid (IDO) en leren in de bibliotheek.",
+    "Plein helps public libraries and the provincial support organisations that coach them make the Informatiepunt Digitale Overheid (IDO) stronger: theme groups, action plans and IDO figures.": "Plein helpt bibliotheken en steunfunctie-organisaties het Informatiepunt Digitale Overheid (IDO) sterker te maken, met themagroepen, actieplannen en cijfers.",
+    "Sign your library up for a theme group: a year of working with other libraries on the IDO and the programmes around it. No account needed.": "Meld uw bibliotheek aan voor een themagroep: een jaar samenwerken met andere bibliotheken aan het IDO en de programma's eromheen. U hebt geen account nodig.",
+    "Sign your library up for the theme groups %(year)s of %(poi)s. No account needed.": "Meld uw bibliotheek aan voor de themagroepen %(year)s van %(poi)s. U hebt geen account nodig.",
+    "Looking back at the theme group “%(group)s” of %(poi)s.": "Terugblik op de themagroep ‘%(group)s’ van %(poi)s.",
+    "Log in to Plein, the workspace of libraries and support organisations for the IDO. You get an account through an invitation.": "Log in bij Plein, de werkplek van bibliotheken en steunfunctie-organisaties voor het IDO. U krijgt een account via een uitnodiging.",
+}

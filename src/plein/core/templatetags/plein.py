@@ -80,3 +80,19 @@ def simple_markup(text):
             paragraph.append(escape(line))
     flush()
     return mark_safe("\n".join(html))  # noqa: S308 - every piece above is escaped
+
+
+@register.filter
+def html_datetime(value):
+    """A moment for `<time datetime="...">`: local time, whole seconds, offset with a colon
+    (2026-12-03T07:05:09+01:00). Django's `date:"c"` writes microseconds, which HTML does not
+    allow (at most three decimals)."""
+    import datetime
+
+    from django.utils import timezone
+
+    if not isinstance(value, datetime.datetime):
+        return value.isoformat() if isinstance(value, datetime.date) else ""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return value.replace(microsecond=0).isoformat()

@@ -184,3 +184,17 @@ def test_case_list_does_a_fixed_number_of_queries(client, world):
     html = client.get(url).content.decode()
     assert "20 praktijkcasussen" in html
     assert count_queries(client, url) == few
+
+
+def test_reply_time_is_a_valid_html_datetime_without_microseconds(client, world):
+    """Failed before: <time datetime="2026-03-04T10:15:30.123456+01:00"> (HTML allows at most
+    three decimals; the Nu Html Checker reports it)."""
+    import datetime
+    import re
+
+    case = PracticeCaseFactory(group=world.group, library=world.library)
+    moment = datetime.datetime(2026, 3, 4, 9, 15, 30, 123456, tzinfo=datetime.UTC)
+    CaseReplyFactory(case=case, author=world.users["coordinator"], created_at=moment)
+    client.force_login(world.users["coordinator"])
+    html = client.get(reverse("practicecases:case_detail", kwargs={"uuid": case.uuid})).content.decode()
+    assert re.findall(r'<time datetime="([^"]*)"', html) == ["2026-03-04T10:15:30+01:00"]
