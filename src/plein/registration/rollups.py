@@ -51,10 +51,11 @@ def visit_deltas(visit, sign) -> Counter:
     return deltas
 
 
-def apply_deltas(deltas: Counter) -> None:
-    """Add the changes to the day × branch rows and to the coarser rows of AreaCount."""
+def apply_deltas(deltas: Counter, areas: Counter | None = None) -> None:
+    """Add the changes to the day × branch rows and to the coarser rows of AreaCount (`areas`:
+    those coarser changes when the caller worked them out beforehand, see `area_deltas`)."""
     _apply_daily(deltas)
-    _apply_areas(_area_deltas(deltas))
+    _apply_areas(_area_deltas(deltas) if areas is None else areas)
 
 
 def _apply_daily(deltas: Counter) -> None:
@@ -105,6 +106,12 @@ def _day_and_month(area, day, metric, category_id):
         (area, Span.DAY.value, day, metric, category),
         (area, Span.MONTH.value, day.replace(day=1), metric, category),
     ]
+
+
+def area_deltas(deltas: Counter) -> Counter:
+    """The coarser changes that go with `deltas` (worked out outside a transaction, so the
+    transaction itself only writes)."""
+    return _area_deltas(deltas)
 
 
 def _area_deltas(deltas: Counter) -> Counter:
@@ -174,7 +181,7 @@ def _rebuild_statements(vendor: str) -> list[str]:
     else:
         month = "date({}, 'start of month')".format
     daily_insert = f"INSERT INTO {daily} (day, location_id, metric, category_id, value) "
-    complete = "pending_import_id IS NULL"  # an import still running counts nowhere yet
+    complete = "pending = FALSE"  # an import still running counts nowhere yet
     statements = [
         f"DELETE FROM {daily}",
         f"DELETE FROM {area}",
