@@ -374,7 +374,7 @@ def _pause(started):
     """On SQLite, a pause as long as the transaction took: desks waiting for the write lock
     get it in between (SQLite has one writer at a time)."""
     if connection.vendor == "sqlite":
-        time.sleep(max(CHUNK_PAUSE, time.perf_counter() - started))
+        time.sleep(min(max(CHUNK_PAUSE, time.perf_counter() - started), 0.1))
 
 
 def write(job: ImportJob, plan: Plan, user) -> list[_Written]:
@@ -432,17 +432,21 @@ def write(job: ImportJob, plan: Plan, user) -> list[_Written]:
     return written
 
 
+VISITS, VISITS_BY = Metric.VISITS.value, Metric.VISITS_BY.value  # plain text: faster keys
+QUESTIONS, QUESTIONS_BY = Metric.QUESTIONS.value, Metric.QUESTIONS_BY.value
+
+
 def _count(deltas, visit, sign=1):
     """The rollup changes of one visit (the same as rollups.visit_deltas, without a query)."""
-    key = (visit.day, visit.location_id)
-    deltas[(*key, Metric.VISITS, None)] += sign
-    deltas[(*key, Metric.VISITS_BY, visit.channel)] += sign
-    deltas[(*key, Metric.VISITS_BY, visit.duration)] += sign
-    deltas[(*key, Metric.QUESTIONS, None)] += sign * len(visit.questions)
+    day, location_id = visit.day, visit.location_id
+    deltas[(day, location_id, VISITS, None)] += sign
+    deltas[(day, location_id, VISITS_BY, visit.channel)] += sign
+    deltas[(day, location_id, VISITS_BY, visit.duration)] += sign
+    deltas[(day, location_id, QUESTIONS, None)] += sign * len(visit.questions)
     for values in visit.questions:
         for category_id in values:
             if category_id:
-                deltas[(*key, Metric.QUESTIONS_BY, category_id)] += sign
+                deltas[(day, location_id, QUESTIONS_BY, category_id)] += sign
 
 
 def publish(job: ImportJob, written: list[_Written]) -> None:

@@ -116,18 +116,25 @@ def area_deltas(deltas: Counter) -> Counter:
 
 def _area_deltas(deltas: Counter) -> Counter:
     """The same changes for the month of the branch, and the day and month of its province and
-    of the whole country."""
+    of the whole country. (Written for speed: an import of 200,000 rows passes millions of keys.)"""
     location_ids = {location_id for (_day, location_id, _m, _c), delta in deltas.items() if delta}
     provinces = dict(Location.objects.filter(pk__in=location_ids).values_list("pk", "municipality__province"))
+    areas = {pk: (location_area(pk), province_area(provinces[pk])) for pk in location_ids}
+    day_span, month_span = Span.DAY.value, Span.MONTH.value
+    months = {}
     out = Counter()
     for (day, location_id, metric, category_id), delta in deltas.items():
         if not delta:
             continue
-        _day_row, month_row = _day_and_month(location_area(location_id), day, metric, category_id)
-        out[month_row] += delta  # a branch has month rows only: its days are DailyCount
-        for area in (province_area(provinces[location_id]), NATIONAL_AREA):
-            for key in _day_and_month(area, day, metric, category_id):
-                out[key] += delta
+        month = months.get(day)
+        if month is None:
+            month = months[day] = day.replace(day=1)
+        category = category_id or 0
+        branch, province = areas[location_id]
+        out[(branch, month_span, month, metric, category)] += delta  # a branch has month rows only
+        for area in (province, NATIONAL_AREA):
+            out[(area, day_span, day, metric, category)] += delta
+            out[(area, month_span, month, metric, category)] += delta
     return out
 
 
