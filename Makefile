@@ -28,7 +28,7 @@ run: setup
 	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) load_demo --if-empty
 	@# The background worker (imports, reminders) runs beside the web server and stops with it.
-	cd src && { ../$(BIN)/python manage.py db_worker -v 0 & worker=$$!; \
+	cd src && { ../$(BIN)/python manage.py db_worker --no-reload -v 0 & worker=$$!; \
 		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; ../$(BIN)/python manage.py runserver 127.0.0.1:8000; }
 
 test: setup-test
