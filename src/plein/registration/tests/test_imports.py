@@ -387,7 +387,6 @@ def test_an_import_that_fails_while_adding_to_the_figures_is_withdrawn_with_its_
     services.visit_register(acting_user=world.users["desk_worker"], **visit_data(location=world.location))
     before = (_rollup_counts(), _area_counts())
     monkeypatch.setattr(imports, "PUBLISH_ROWS", 20)
-    monkeypatch.setattr(imports.connection, "vendor", "sqlite")  # ranges on PostgreSQL too, for this test
     calls = []
     original = imports.apply_deltas
 
