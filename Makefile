@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := cd src && ../$(BIN)/python manage.py
 
-.PHONY: run test setup setup-test messages translations lint format bench bench-registration bench-registration-pg clean
+.PHONY: run test setup setup-test messages translations lint format bench bench-registration bench-registration-pg bench-import bench-import-pg clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,7 +27,9 @@ run: setup
 	mkdir -p var
 	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) load_demo --if-empty
-	$(MANAGE) runserver 127.0.0.1:8000
+	@# The background worker (imports, reminders) runs beside the web server and stops with it.
+	cd src && { ../$(BIN)/python manage.py db_worker --no-reload -v 0 & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; ../$(BIN)/python manage.py runserver 127.0.0.1:8000; }
 
 test: setup-test
 	bash bin/test.sh
@@ -52,6 +54,13 @@ bench-registration: setup-test .venv-load/bin/locust
 
 bench-registration-pg: setup-test .venv-load/bin/locust
 	bash bin/with-postgres.sh $(BIN)/python bench/registration.py $(ARGS)
+
+# Import of 200,000 historic rows while desks register (see bench/import.py).
+bench-import: setup-test
+	$(BIN)/python bench/import.py $(ARGS)
+
+bench-import-pg: setup-test
+	bash bin/with-postgres.sh $(BIN)/python bench/import.py $(ARGS)
 
 lint:
 	$(BIN)/ruff check .

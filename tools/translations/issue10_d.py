@@ -25,6 +25,8 @@ NL = {
     "The import stopped because of an error. Nothing was imported. Try again later.": "De import is gestopt door een fout. Er is niets geïmporteerd. Probeer het later opnieuw.",
     "The import is waiting to start.": "De import wacht om te beginnen.",
     "Saving: %(done)s of %(total)s rows.": "Opslaan: %(done)s van %(total)s regels.",
+    "Adding to the figures: %(done)s of %(total)s rows.": "Toevoegen aan de cijfers: %(done)s van %(total)s regels.",
+    "Adding the visits to the figures": "Bezoeken toevoegen aan de cijfers",
     "Checking: %(done)s rows checked.": "Controleren: %(done)s regels gecontroleerd.",
     "Import of %(file)s": "Import van %(file)s",
     "Bring in registrations from before Plein, from a file in the same columns as the export. Plein checks every row first. Is one row wrong? Then nothing is imported, and you get a list of every wrong row with its line number.": "Haal registraties van vóór Plein binnen, uit een bestand met dezelfde kolommen als de export. Plein controleert eerst elke regel. Is één regel fout? Dan wordt er niets geïmporteerd en krijgt u een lijst van elke foute regel met het regelnummer.",

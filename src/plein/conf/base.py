@@ -28,6 +28,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].setdefault("init_command", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
     DATABASES["default"]["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
+    # A write waits up to 20 s for the one write lock (Python's default is 5 s, then an error):
+    # on a busy machine a desk waits a moment longer instead of answering 500.
+    DATABASES["default"]["OPTIONS"].setdefault("timeout", 20)
 else:
     # Keep PostgreSQL connections open between requests: a new connection starts a server
     # process each time, which costs more than most of Plein's requests themselves.

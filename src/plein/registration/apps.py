@@ -9,7 +9,10 @@ class RegistrationConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from .models import Category, Visit
+        from .models import Category, ImportJob, Visit
 
         auditlog.register(Category)
         auditlog.register(Visit)
+        # The import itself is in the history (who, when, which file); its visits are written
+        # in bulk, without an entry each.
+        auditlog.register(ImportJob, include_fields=["filename", "status", "visits", "questions", "error_count"])

@@ -64,6 +64,7 @@ class ImportStatus(models.TextChoices):
 class ImportPhase(models.TextChoices):
     CHECKING = "controle", _("Checking the rows")
     WRITING = "schrijven", _("Saving the visits")
+    PUBLISHING = "cijfers", _("Adding the visits to the figures")
 
 
 # Areas of the coarse rollups (AreaCount.area).

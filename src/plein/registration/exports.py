@@ -33,9 +33,7 @@ def _code(category):
 
 def question_rows(*, scope, period):
     questions = (
-        Question.objects.filter(
-            visit__day__gte=period.start, visit__day__lte=period.end, visit__pending_import__isnull=True
-        )
+        Question.objects.filter(visit__day__gte=period.start, visit__day__lte=period.end, visit__pending=False)
         .select_related(
             "visit__location__organisation",
             "visit__location__municipality",

@@ -9,14 +9,19 @@ All or nothing, in the background, without stopping the desks:
    never the whole file in memory. Every bad row is collected with its line number and reason.
    One bad row: nothing is written; the page shows the first bad rows and offers all of them
    as a CSV file.
-3. Writing: visits and questions with `bulk_create`, CHUNK_ROWS rows per transaction, so on
-   SQLite the write lock is held for a moment at a time and the desks of other libraries keep
-   registering. These visits carry `pending_import` (this job): they count nowhere — no rollup,
-   no export, no list — while the import runs.
-4. Completing: one transaction adds the rollup changes, summed per rollup row in Python (one
-   row per key in the upsert, not one per question), and clears `pending_import` of the
-   import's visits. Before that moment the import is invisible; after it, it is all there.
-   Anything that fails before deletes the import's pending visits again (`_discard`).
+3. Writing: visits and questions without model objects (executemany on SQLite, COPY on
+   PostgreSQL), CHUNK_ROWS rows per transaction, so on SQLite the write lock is held for a moment at a time and the
+   desks of other libraries keep registering. These visits are `pending`: they count nowhere —
+   no rollup, no export, no list — while the import runs.
+4. Publishing: the rollup changes, summed per rollup row in Python (one row per key in the
+   upserts, not one per question), and the visits' `pending` cleared, in short transactions
+   by ranges of days (each range's rollups and visits together, a day never split): the
+   rollups always equal the visible visits, and the import becomes visible over the last
+   seconds of its run. Short, because desks write some of the same rollup rows (this month's,
+   the province's, the country's) and would wait for a long transaction.
+5. All or nothing: anything that fails (or a worker that stops: `recover_stale_imports`)
+   withdraws what the import wrote — pending visits deleted, published ones deleted together
+   with their rollup changes — in short transactions (`withdraw`).
 """
 
 import csv
@@ -25,6 +30,7 @@ import io
 import itertools
 import logging
 import time
+import uuid
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -38,7 +44,7 @@ from plein.core.utils import from_spreadsheet
 
 from .choices import CategoryKind, ImportPhase, ImportStatus, Metric, VisitOrigin
 from .models import Category, ImportJob, Question, Visit
-from .rollups import apply_deltas
+from .rollups import apply_deltas, area_deltas
 
 logger = logging.getLogger(__name__)
 
@@ -59,7 +65,9 @@ QUESTION_FIELDS = ["domain_id", "topic_id", "organisation_id", "help_id", "digid
 MAX_ROWS = 200_000
 SHOWN_ERRORS = 20  # bad rows on the page; all of them are in the CSV file
 CHUNK_ROWS = 2_000  # rows written per transaction
-CHUNK_PAUSE = 0.005  # seconds between two chunks on SQLite, so waiting desks get the write lock
+PUBLISH_ROWS = 1_000  # rows added to the figures per transaction on SQLite
+CHUNK_PAUSE = 0.005  # at least this many seconds between two transactions on SQLite
+STALE_MINUTES = 10  # an import without progress this long has lost its worker
 PROGRESS_EVERY = 5_000  # rows checked between two progress updates
 
 
@@ -282,7 +290,7 @@ def check(rows: Rows, locations, progress=None) -> Plan:
     return plan
 
 
-# --- writing -----------------------------------------------------------------------------
+# --- writing ---------------------------------------------------------------------------
 
 
 def import_key(location_id, day, visit_key) -> str:
@@ -294,25 +302,99 @@ def import_key(location_id, day, visit_key) -> str:
     return key if len(key) <= 64 else "#" + hashlib.sha256(key.encode()).hexdigest()
 
 
-def _chunks(visits: dict):
-    chunk, rows = [], 0
-    for item in visits.items():
-        chunk.append(item)
-        rows += len(item[1][2])
-        if rows >= CHUNK_ROWS:
+@dataclass
+class _Written:
+    """A visit this import wrote, as the rollups need it."""
+
+    id: int
+    day: datetime.date
+    location_id: int
+    channel: int
+    duration: int
+    questions: list
+
+
+def _table(model):
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def _insert_sql(model, columns):
+    marks = ", ".join(["%s"] * len(columns))
+    return f"INSERT INTO {_table(model)} ({', '.join(columns)}) VALUES ({marks})"  # noqa: S608 (names from the models)
+
+
+VISIT_COLUMNS = [
+    "id",
+    "uuid",
+    "location_id",
+    "day",
+    "channel_id",
+    "duration_id",
+    "registered_by_id",
+    "created_at",
+    "origin",
+    "idempotency_key",
+    "import_job_id",
+    "pending",
+]
+
+
+def _copy(cursor, model, columns, rows):
+    """PostgreSQL's COPY: many times faster than INSERT statements for thousands of rows."""
+    with cursor.copy(f"COPY {_table(model)} ({', '.join(columns)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
+
+
+def _reserve_ids(cursor, n) -> list[int]:
+    """n new visit ids. PostgreSQL: from the table's sequence. SQLite: after the highest id
+    ever given (the transaction holds the write lock, so nobody takes them meanwhile)."""
+    table = Visit._meta.db_table
+    if connection.vendor == "postgresql":
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", [_table(Visit), n]
+        )
+        return [row[0] for row in cursor.fetchall()]
+    cursor.execute(f"SELECT MAX(id) FROM {_table(Visit)}")  # noqa: S608
+    highest = cursor.fetchone()[0] or 0
+    cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
+    row = cursor.fetchone()
+    highest = max(highest, row[0] if row else 0)
+    return list(range(highest + 1, highest + n + 1))
+
+
+def _chunks(items, size, day=None):
+    """Lists of items of about `size` rows (questions) each; with `day`, a day is never split
+    over two chunks (so each day's rollup rows are written by one chunk only)."""
+    chunk, rows, last = [], 0, None
+    for item in items:
+        if rows >= size and (day is None or day(item) != last):
             yield chunk
             chunk, rows = [], 0
+        chunk.append(item)
+        rows += len(item[1][2]) if day is None else len(item.questions)
+        last = day(item) if day else None
     if chunk:
         yield chunk
 
 
-def write(job: ImportJob, plan: Plan, user) -> Counter:
-    """The visits and questions, CHUNK_ROWS rows per short transaction, all pending. Returns the
-    rollup changes, summed per rollup row."""
-    deltas = Counter()
-    now = timezone.now()
-    pause = CHUNK_PAUSE if connection.vendor == "sqlite" else 0
-    for chunk in _chunks(plan.visits):
+def _pause(started):
+    """On SQLite, a pause as long as the transaction took: desks waiting for the write lock
+    get it in between (SQLite has one writer at a time)."""
+    if connection.vendor == "sqlite":
+        time.sleep(min(max(CHUNK_PAUSE, time.perf_counter() - started), 0.1))
+
+
+def write(job: ImportJob, plan: Plan, user) -> list[_Written]:
+    """The visits and questions, pending, CHUNK_ROWS rows per short transaction, in the order
+    of their day (so the visits of a range of days have a range of ids)."""
+    written = []
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    sqlite = connection.vendor == "sqlite"
+    visit_sql = _insert_sql(Visit, VISIT_COLUMNS)
+    question_sql = _insert_sql(Question, ["visit_id", *QUESTION_FIELDS])
+    ordered = sorted(plan.visits.items(), key=lambda item: (item[0][1], item[0][0]))
+    for chunk in _chunks(ordered, CHUNK_ROWS):
         keys = {import_key(*key): (key, values) for key, values in chunk}
         existing = set(
             Visit.objects.filter(origin=VisitOrigin.IMPORT, idempotency_key__in=list(keys)).values_list(
@@ -320,73 +402,144 @@ def write(job: ImportJob, plan: Plan, user) -> Counter:
             )
         )
         new = [(key, *item) for key, item in keys.items() if key not in existing]
-        with transaction.atomic():
-            visits = Visit.objects.bulk_create(
-                [
-                    Visit(
-                        location_id=location_id,
-                        day=day,
-                        channel_id=channel,
-                        duration_id=duration,
-                        registered_by=user,
-                        created_at=now,
-                        origin=VisitOrigin.IMPORT,
-                        idempotency_key=key,
-                        pending_import=job,
+        started = time.perf_counter()
+        with transaction.atomic(), connection.cursor() as cursor:
+            ids = _reserve_ids(cursor, len(new)) if new else []
+            visits, questions, chunk_written = [], [], []
+            for pk, (key, (location_id, day, _visit), (channel, duration, rows)) in zip(ids, new, strict=True):
+                visits.append(
+                    (
+                        pk,
+                        uuid.uuid4().hex if sqlite else uuid.uuid4(),
+                        location_id,
+                        connection.ops.adapt_datefield_value(day),
+                        channel,
+                        duration,
+                        user.pk if user else None,
+                        now,
+                        VisitOrigin.IMPORT.value,
+                        key,
+                        job.pk,
+                        True,
                     )
-                    for key, (location_id, day, _visit), (channel, duration, _questions) in new
-                ]
-            )
-            questions = []
-            for visit, (_key, _where, (channel, duration, rows)) in zip(visits, new, strict=True):
-                for values in rows:
-                    questions.append(Question(visit_id=visit.pk, **dict(zip(QUESTION_FIELDS, values, strict=True))))
-                _count(deltas, visit.day, visit.location_id, channel, duration, rows)
-            Question.objects.bulk_create(questions)
-            written = sum(len(values[2]) for _key, values in chunk)
+                )
+                questions.extend((pk, *values) for values in rows)
+                chunk_written.append(_Written(pk, day, location_id, channel, duration, rows))
+            if visits and connection.vendor == "postgresql":
+                _copy(cursor, Visit, VISIT_COLUMNS, visits)
+                _copy(cursor, Question, ["visit_id", *QUESTION_FIELDS], questions)
+            elif visits:
+                cursor.executemany(visit_sql, visits)
+                cursor.executemany(question_sql, questions)
             ImportJob.objects.filter(pk=job.pk).update(
-                rows_written=F("rows_written") + written,
+                rows_written=F("rows_written") + sum(len(values[2]) for _key, values in chunk),
                 visits=F("visits") + len(visits),
                 questions=F("questions") + len(questions),
                 visits_skipped=F("visits_skipped") + len(existing),
                 updated_at=timezone.now(),
             )
-        if pause:
-            time.sleep(pause)
-    return deltas
+        written.extend(chunk_written)
+        _pause(started)
+    return written
 
 
-def _count(deltas, day, location_id, channel, duration, questions):
+VISITS, VISITS_BY = Metric.VISITS.value, Metric.VISITS_BY.value  # plain text: faster keys
+QUESTIONS, QUESTIONS_BY = Metric.QUESTIONS.value, Metric.QUESTIONS_BY.value
+
+
+def _count(deltas, visit, sign=1):
     """The rollup changes of one visit (the same as rollups.visit_deltas, without a query)."""
-    key = (day, location_id)
-    deltas[(*key, Metric.VISITS, None)] += 1
-    deltas[(*key, Metric.VISITS_BY, channel)] += 1
-    deltas[(*key, Metric.VISITS_BY, duration)] += 1
-    deltas[(*key, Metric.QUESTIONS, None)] += len(questions)
-    for values in questions:
+    day, location_id = visit.day, visit.location_id
+    deltas[(day, location_id, VISITS, None)] += sign
+    deltas[(day, location_id, VISITS_BY, visit.channel)] += sign
+    deltas[(day, location_id, VISITS_BY, visit.duration)] += sign
+    deltas[(day, location_id, QUESTIONS, None)] += sign * len(visit.questions)
+    for values in visit.questions:
         for category_id in values:
             if category_id:
-                deltas[(*key, Metric.QUESTIONS_BY, category_id)] += 1
+                deltas[(day, location_id, QUESTIONS_BY, category_id)] += sign
 
 
-@transaction.atomic
-def complete(job: ImportJob, deltas: Counter) -> None:
-    """The moment the import becomes visible: its rollups and its visits together."""
-    apply_deltas(deltas)
-    Visit.objects.filter(pending_import=job).update(pending_import=None)
-    now = timezone.now()
-    ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.DONE, phase="", finished_at=now, updated_at=now)
-
-
-def _discard(job: ImportJob) -> None:
-    """Delete what a failed import wrote (never visible), in short transactions."""
-    while True:
+def publish(job: ImportJob, written: list[_Written]) -> None:
+    """The moment the import becomes part of the figures: its rollup changes (summed per rollup
+    row in Python: one row per key in the upserts) and its visits no longer pending, by ranges
+    of days, PUBLISH_ROWS rows per transaction, each range's rollups and visits together: the
+    rollups equal the visible visits after every transaction. Short transactions, because
+    desks write the same rollup rows (this month's, the province's, the country's): SQLite has
+    one writer at a time, and PostgreSQL would make a desk wait for a row one long
+    transaction holds. If a range fails, `withdraw` takes the ranges already added out again."""
+    size = PUBLISH_ROWS if connection.vendor == "sqlite" else 4 * PUBLISH_ROWS
+    for chunk in _chunks(written, size, day=lambda visit: visit.day):
+        deltas = Counter()
+        for visit in chunk:
+            _count(deltas, visit)
+        areas = area_deltas(deltas)  # worked out before the transaction: it only writes
+        first, last = min(v.id for v in chunk), max(v.id for v in chunk)
+        started = time.perf_counter()
         with transaction.atomic():
-            ids = list(Visit.objects.filter(pending_import=job).values_list("pk", flat=True)[:CHUNK_ROWS])
-            if not ids:
-                return
-            Question.objects.filter(visit_id__in=ids).delete()
-            Visit.objects.filter(pk__in=ids)._raw_delete(Visit.objects.db)
+            apply_deltas(deltas, areas)
+            Visit.objects.filter(import_job=job, pending=True, pk__gte=first, pk__lte=last).update(pending=False)
+            _set(job, rows_published=F("rows_published") + sum(len(v.questions) for v in chunk))
+        _pause(started)
+
+
+def _visits_of(job, pending):
+    """This import's visits, CHUNK_ROWS at a time, as _Written."""
+    while True:
+        visits = list(
+            Visit.objects.filter(import_job=job, pending=pending)
+            .order_by("pk")
+            .values_list("pk", "day", "location_id", "channel_id", "duration_id")[: CHUNK_ROWS // 2]
+        )
+        if not visits:
+            return
+        questions = defaultdict(list)
+        for visit_id, *values in Question.objects.filter(visit_id__in=[v[0] for v in visits]).values_list(
+            "visit_id", *QUESTION_FIELDS
+        ):
+            questions[visit_id].append(values)
+        yield [_Written(*visit, questions[visit[0]]) for visit in visits]
+
+
+def _delete(ids):
+    Question.objects.filter(visit_id__in=ids).delete()
+    Visit.objects.filter(pk__in=ids)._raw_delete(Visit.objects.db)
+
+
+def withdraw(job: ImportJob) -> None:
+    """Undo a failed import in short transactions: the visits it added to the figures leave
+    them again (with their rollups), the pending ones are deleted (they were never seen)."""
+    for chunk in _visits_of(job, pending=False):
+        deltas = Counter()
+        for visit in chunk:
+            _count(deltas, visit, -1)
+        with transaction.atomic():
+            apply_deltas(deltas)
+            _delete([v.id for v in chunk])
+    for chunk in _visits_of(job, pending=True):
+        with transaction.atomic():
+            _delete([v.id for v in chunk])
+
+
+def recover_stale_imports(now=None) -> int:
+    """Imports whose worker stopped mid-way (no progress for STALE_MINUTES): withdrawn and
+    marked as not imported. Runs before every import; returns how many."""
+    now = now or timezone.now()
+    stale = ImportJob.objects.filter(
+        status=ImportStatus.RUNNING, updated_at__lt=now - datetime.timedelta(minutes=STALE_MINUTES)
+    )
+    count = 0
+    for job in stale:
+        withdraw(job)
+        _set(
+            job,
+            status=ImportStatus.FAILED,
+            phase="",
+            problem=_("The import stopped because of an error. Nothing was imported. Try again later."),
+            finished_at=now,
+        )
+        count += 1
+    return count
 
 
 # --- the job -----------------------------------------------------------------------------
@@ -434,6 +587,7 @@ def _set(job, **fields):
 
 def run(job_id) -> str:
     """The task: check every row, then write everything or nothing. Returns the final status."""
+    recover_stale_imports()
     job = ImportJob.objects.select_related("created_by").get(pk=job_id)
     if job.status != ImportStatus.QUEUED:
         return job.status
@@ -468,16 +622,17 @@ def run(job_id) -> str:
             )
             return ImportStatus.FAILED
         _set(job, phase=ImportPhase.WRITING, rows_checked=plan.rows, rows_total=plan.rows)
-        deltas = write(job, plan, user)
-        complete(job, deltas)
+        written = write(job, plan, user)
+        _set(job, phase=ImportPhase.PUBLISHING)
+        publish(job, written)
+        _set(job, status=ImportStatus.DONE, phase="", finished_at=timezone.now())
         return ImportStatus.DONE
     except FileProblem as problem:
-        _discard(job)
         _set(job, status=ImportStatus.FAILED, phase="", problem=str(problem)[:500], finished_at=timezone.now())
         return ImportStatus.FAILED
     except Exception:
         logger.exception("Import %s failed", job.pk)
-        _discard(job)
+        withdraw(job)
         _set(
             job,
             status=ImportStatus.FAILED,

@@ -86,11 +86,12 @@ class Visit(models.Model):
         max_length=64,
         help_text=_("Chosen by the browser or API client, so a retried entry is stored once."),
     )
-    # Set while the import that writes this visit is still running: such a visit counts nowhere
-    # (no rollup, no export, no list) until the import is complete and clears it in one step.
-    pending_import = models.ForeignKey(
-        "ImportJob", on_delete=models.CASCADE, null=True, blank=True, related_name="+", editable=False
+    # An imported visit names its import. While that import runs, the visit is `pending`: it
+    # counts nowhere (no rollup, no export, no list) until the import adds it to the figures.
+    import_job = models.ForeignKey(
+        "ImportJob", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
     )
+    pending = models.BooleanField(default=False, editable=False)
 
     class Meta:
         verbose_name = _("visit")
@@ -225,6 +226,7 @@ class ImportJob(models.Model):
     rows_checked = models.PositiveIntegerField(default=0)
     rows_total = models.PositiveIntegerField(default=0)
     rows_written = models.PositiveIntegerField(default=0)
+    rows_published = models.PositiveIntegerField(default=0)
     visits = models.PositiveIntegerField(default=0)
     questions = models.PositiveIntegerField(default=0)
     visits_skipped = models.PositiveIntegerField(default=0)

@@ -343,7 +343,7 @@ class _Writer:
     """Buffers rows and writes them: COPY on PostgreSQL, executemany on SQLite (and others)."""
 
     VISIT_COLUMNS = ["id", "uuid", "location_id", "day", "channel_id", "duration_id"]
-    VISIT_COLUMNS += ["registered_by_id", "created_at", "origin", "idempotency_key"]
+    VISIT_COLUMNS += ["registered_by_id", "created_at", "origin", "idempotency_key", "pending"]
     QUESTION_COLUMNS = ["id", "visit_id", "domain_id", "topic_id", "organisation_id", "help_id"]
     QUESTION_COLUMNS += ["digid_follow_up_id", "referral_id"]
 
@@ -451,6 +451,7 @@ def insert_registrations(
                     created,
                     VisitOrigin.DESK.value,
                     f"{IDEMPOTENCY_PREFIX}{visit_id}",
+                    "f" if copy else False,
                 )
                 if copy:
                     writer.visits.append("\t".join(map(str, visit)) + "\n")

@@ -433,7 +433,7 @@ def recent_visits(*, user, location, limit=RECENT_AT_DESK):
     from .models import Question, Visit
 
     return list(
-        Visit.objects.filter(registered_by=user, location=location, pending_import__isnull=True)
+        Visit.objects.filter(registered_by=user, location=location, pending=False)
         .select_related("channel", "duration")
         .prefetch_related(Prefetch("questions", Question.objects.select_related("topic")))
         .order_by("-created_at", "-pk")[:limit]
@@ -444,11 +444,7 @@ def own_visit(*, user, uuid):
     """A visit this user registered (404 otherwise): the one an undo button names."""
     from .models import Visit
 
-    visit = (
-        Visit.objects.filter(registered_by=user, uuid=uuid, pending_import__isnull=True)
-        .select_related("location")
-        .first()
-    )
+    visit = Visit.objects.filter(registered_by=user, uuid=uuid, pending=False).select_related("location").first()
     if visit is None or not user.is_authenticated:
         raise Http404
     return visit

@@ -165,14 +165,28 @@ def _job_status(job) -> dict:
         "phase": str(job.get_phase_display()) if job.phase else "",
         "rows_checked": job.rows_checked,
         "rows_written": job.rows_written,
+        "rows_published": job.rows_published,
+        "rows_done": _rows_done(job),
         "rows_total": job.rows_total,
         "progress": _progress_text(job),
     }
 
 
+def _rows_done(job) -> int:
+    """Progress for the bar: rows saved, then rows added to the figures (each half the way)."""
+    if job.phase == ImportPhase.PUBLISHING:
+        return (job.rows_total + job.rows_published) // 2
+    return job.rows_written // 2
+
+
 def _progress_text(job) -> str:
     if job.status == ImportStatus.QUEUED:
         return _("The import is waiting to start.")
+    if job.status == ImportStatus.RUNNING and job.phase == ImportPhase.PUBLISHING:
+        return _("Adding to the figures: %(done)s of %(total)s rows.") % {
+            "done": formats.number_format(job.rows_published, force_grouping=True),
+            "total": formats.number_format(job.rows_total, force_grouping=True),
+        }
     if job.status == ImportStatus.RUNNING and job.phase == ImportPhase.WRITING:
         return _("Saving: %(done)s of %(total)s rows.") % {
             "done": formats.number_format(job.rows_written, force_grouping=True),
@@ -202,6 +216,7 @@ class ImportJobView(PleinPermissionMixin, View):
             {
                 "job": job,
                 "status": _job_status(job),
+                "rows_done": _rows_done(job),
                 "page_title": title,
                 "breadcrumbs": [(back, reverse("registration:import")), (title, None)],
             },

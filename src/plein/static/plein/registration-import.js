@@ -22,7 +22,7 @@
         if (text.textContent !== status.progress) text.textContent = status.progress;
         if (status.rows_total) {
           bar.max = status.rows_total;
-          bar.value = status.phase && status.rows_written ? status.rows_written : 0;
+          bar.value = status.rows_done;
         }
         window.setTimeout(poll, 1000);
       })
