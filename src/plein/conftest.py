@@ -96,6 +96,24 @@ def _media_root(settings, tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def django_db_modify_db_settings(request, django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """When browser tests run, the SQLite test database is a file (WAL, busy timeout) rather
+    than in memory. With an in-memory database the live server hands its one connection to
+    every request thread, so two requests at once (autosave while a form is submitted) share
+    it and fail with "database table is locked". With a file each thread has its own
+    connection and SQLite queues the writers, as in production."""
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    if db["ENGINE"] != "django.db.backends.sqlite3":
+        return
+    if not any(item.get_closest_marker("browser") for item in request.session.items):
+        return
+    db.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("browser-db") / "test.sqlite3")
+    db.setdefault("OPTIONS", {})["timeout"] = 20  # seconds a writer waits for another
+
+
+@pytest.fixture(scope="session")
 def chromium():
     import os
 

@@ -6,7 +6,10 @@ NL = {
     "Plein cannot be reached for a moment": "Plein is even niet bereikbaar",
     "Plein cannot reach its database. What you sent has not been saved.": "Plein kan zijn database niet bereiken. Wat u stuurde, is niet opgeslagen.",
     "Please try again in a few minutes.": "Probeer het over een paar minuten opnieuw.",
-    "Plein cannot reach its database for a moment. Nothing was saved. Try again in %(seconds)s seconds.": "Plein kan zijn database even niet bereiken. Er is niets opgeslagen. Probeer het over %(seconds)s seconden opnieuw.",
+    "Plein cannot reach its database for a moment. Nothing was saved. Try again in %(seconds)s second.": (
+        "Plein kan zijn database even niet bereiken. Er is niets opgeslagen. Probeer het over %(seconds)s seconde opnieuw.",
+        "Plein kan zijn database even niet bereiken. Er is niets opgeslagen. Probeer het over %(seconds)s seconden opnieuw.",
+    ),
     "What you sent is too large": "Wat u stuurde, is te groot",
     "Nothing was saved. Send less at once, for example a smaller file or fewer questions per visit.": "Er is niets opgeslagen. Stuur minder tegelijk, bijvoorbeeld een kleiner bestand of minder vragen per bezoek.",
     "The request is too large. Nothing was saved. Send less at once.": "Het verzoek is te groot. Er is niets opgeslagen. Stuur minder tegelijk.",

@@ -11,6 +11,7 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 # Seconds a client waits before trying again while the database is unreachable.
 RETRY_AFTER = 30
@@ -58,7 +59,11 @@ def database_unavailable(request):
             _("Plein cannot reach its database. What you sent has not been saved."),
             _("Please try again in a few minutes."),
         ],
-        detail=_("Plein cannot reach its database for a moment. Nothing was saved. Try again in %(seconds)s seconds.")
+        detail=ngettext(
+            "Plein cannot reach its database for a moment. Nothing was saved. Try again in %(seconds)s second.",
+            "Plein cannot reach its database for a moment. Nothing was saved. Try again in %(seconds)s seconds.",
+            RETRY_AFTER,
+        )
         % {"seconds": RETRY_AFTER},
     )
     response["Retry-After"] = str(RETRY_AFTER)

@@ -101,3 +101,37 @@ def test_coordinator_walks_the_guide_and_downloads_the_project_plan(browser_page
 
             assert_valid_pdf(open(download.path(), "rb").read())
     assert not watch.csp_violations, watch.csp_violations
+
+
+CONCURRENT_SAVES = """async (n) => {
+  const form = document.querySelector('form[data-autosave-url]');
+  const url = form.getAttribute('data-autosave-url');
+  const requests = [];
+  for (let i = 0; i < n; i++) {
+    const data = new FormData(form);
+    requests.push(fetch(url, {method: 'POST', body: data, credentials: 'same-origin',
+                              headers: {'Accept': 'application/json'}}).then(r => r.status));
+    requests.push(fetch(window.location.href, {credentials: 'same-origin'}).then(r => r.status));
+  }
+  return Promise.all(requests);
+}"""
+
+
+def test_the_live_server_answers_saves_that_arrive_at_the_same_moment(browser_page, world):
+    """Autosave can post while the form is submitted or the page reloads. Before, every thread
+    of the live server shared one in-memory SQLite connection and such requests failed with a
+    500, "database table is locked"; now each thread has its own connection to a file database
+    (WAL, busy timeout), as in production."""
+    from django.urls import reverse
+
+    from plein.guide.services import trajectory_create
+
+    version = published_guide()
+    trajectory = trajectory_create(library=world.library, acting_user=world.users["coordinator"], name="Gelijktijdig")
+    step = next(s for phase in version.phases.all() for s in phase.steps.all())
+    page, watch = browser_page
+    log_in(page, world.users["coordinator"].email)
+    page.goto(reverse("guide:step", kwargs={"uuid": trajectory.uuid, "key": step.key}))
+    for _ in range(3):
+        statuses = page.evaluate(CONCURRENT_SAVES, 8)
+        assert statuses == [200] * 16, statuses
