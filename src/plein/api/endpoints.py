@@ -15,7 +15,6 @@ import time
 from collections import defaultdict
 
 from django.conf import settings
-from django.core.cache import caches
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import InterfaceError, OperationalError
@@ -78,10 +77,7 @@ class ApiKeyAuth(HttpBearer):
         return api_token
 
 
-# --- how often: a fixed window per key, counted in the "shared" cache ------------------------
-
-# Shared by every worker process on the machine (settings.CACHES explains the choice).
-RATE_CACHE = "shared"
+# --- how often: a fixed window per key, counted in the database ----------------------------
 
 PERIODS = {"s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "hour": 3600, "d": 86400, "day": 86400}
 
@@ -94,26 +90,17 @@ def parse_rate(rate: str) -> tuple[int, int]:
 
 class KeyRateLimit(BaseThrottle):
     """At most PLEIN_API_RATE requests per key per window (read at every request, so a test or
-    an operator can change it). The count lives in the "shared" cache, so all workers count
-    together: one add and one incr; the first request of a window removes the last window's."""
+    an operator can change it). The count is a row in the database that every worker process
+    and every server shares, raised by one atomic statement (services.rate_count), so requests
+    in parallel are counted exactly: the limit lets exactly that many through."""
 
     def allow_request(self, request) -> bool:
         token = getattr(request, "auth", None)
         if token is None:
             return True
         limit, seconds = parse_rate(settings.PLEIN_API_RATE)
-        window = int(time.time() // seconds)
-        cache = caches[RATE_CACHE]
-        prefix = f"plein:api-rate:{token.uuid}:{seconds}"
-        key = f"{prefix}:{window}"
-        if cache.add(key, 0, timeout=seconds + 5):
-            cache.delete(f"{prefix}:{window - 1}")  # one entry per key, not one per window
-        try:
-            count = cache.incr(key)
-        except ValueError:  # the window ran out between add and incr
-            cache.set(key, 1, timeout=seconds + 5)
-            count = 1
-        return count <= limit
+        slot = int(time.time() // seconds)
+        return services.rate_count(token=token, length=seconds, slot=slot) <= limit
 
     def wait(self) -> float:
         _limit, seconds = parse_rate(settings.PLEIN_API_RATE)
