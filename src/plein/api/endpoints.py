@@ -128,7 +128,12 @@ api = NinjaAPI(
     renderer=Utf8JSONRenderer(),
 )
 v1 = Router(tags=["IDO registration"])
-ERRORS = {401: schemas.ErrorOut, 429: schemas.ErrorOut}
+# Errors every operation may answer, in the one shape: no valid key (401), an address under
+# /api/ that does not exist (404), a method the path does not take (405, with Allow), too many
+# requests (429, with Retry-After), the database unreachable for a moment (503, with Retry-After).
+ERRORS = {status: schemas.ErrorOut for status in (401, 404, 405, 429, 503)}
+# A body that is not JSON (400) or too large (413).
+BODY_ERRORS = {status: schemas.ErrorOut for status in (400, 413)}
 
 
 # --- errors: one shape everywhere ----------------------------------------------------------
@@ -173,8 +178,8 @@ def _field_path(loc) -> str:
     parts = list(loc)
     if parts and parts[0] in ("body", "query", "path", "header", "cookie", "form"):
         source = parts.pop(0)
-        if source == "body" and len(parts) > 1:
-            parts.pop(0)  # the view's parameter name
+        if source == "body" and parts:
+            parts.pop(0)  # the view's parameter name: not a field the client sent
     return ".".join(str(p) for p in parts) or "body"
 
 
@@ -289,7 +294,14 @@ def categories(request):
 
 @v1.post(
     "/visits",
-    response={200: schemas.VisitOut, 201: schemas.VisitOut, 403: schemas.ErrorOut, 422: schemas.ErrorOut, **ERRORS},
+    response={
+        200: schemas.VisitOut,
+        201: schemas.VisitOut,
+        403: schemas.ErrorOut,
+        422: schemas.ErrorOut,
+        **ERRORS,
+        **BODY_ERRORS,
+    },
     url_name="visits",
     summary=gettext_noop("Register a visit"),
     description=gettext_noop(
@@ -329,12 +341,17 @@ def _period(start, end) -> registration_selectors.Period:
     _plausible(end, "to", errors)
     if errors:
         raise ApiError(422, _("The request is not valid. “errors” says what to change per field."), errors)
+    # A rule about both days is reported on a day the client sent: "to" when it sent one.
+    field = "to" if end is not None else "from"
     end = end or timezone.localdate()
     start = start or end.replace(day=1)
     if end < start:
-        errors["to"] = [_("The last day is before the first day. Swap them or choose another day.")]
+        if field == "to":
+            errors[field] = [_("The last day is before the first day. Swap them or choose another day.")]
+        else:
+            errors[field] = [_("This day is after today. Also send “to”, or choose an earlier day.")]
     elif (end - start).days > MAX_DAYS:
-        errors["to"] = [_("Choose a period of at most ten years.")]
+        errors[field] = [_("Choose a period of at most ten years.")]
     if errors:
         raise ApiError(422, _("The request is not valid. “errors” says what to change per field."), errors)
     return registration_selectors.Period(start, end)
@@ -342,7 +359,7 @@ def _period(start, end) -> registration_selectors.Period:
 
 @v1.get(
     "/figures",
-    response={200: schemas.FiguresOut, 404: schemas.ErrorOut, 422: schemas.ErrorOut, **ERRORS},
+    response={200: schemas.FiguresOut, 422: schemas.ErrorOut, **ERRORS},
     url_name="figures",
     summary=gettext_noop("Read the figures"),
     description=gettext_noop(

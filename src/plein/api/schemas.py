@@ -18,6 +18,13 @@ class Strict(Schema):
     model_config = ConfigDict(extra="forbid")
 
 
+# Days the API takes: from 1 January 2000 (the pattern says so to a client's tools: a year
+# 2000–2999); the figures also refuse a day more than a year after today, and a period longer
+# than ten years (422, on a field the client sent).
+DAY_PATTERN = r"^2[0-9]{3}-[0-9]{2}-[0-9]{2}$"
+DAY_LIMITS = {"pattern": DAY_PATTERN, "x-earliest": "2000-01-01"}
+
+
 class QuestionIn(Strict):
     # One question of the visitor.
 
@@ -44,7 +51,9 @@ class VisitIn(Strict):
 
     location: uuid.UUID = Field(description=gettext_noop("Id of an IDO branch of the key's library."))
     day: datetime.date | None = Field(
-        None, description=gettext_noop("Date of the visit, not in the future. Empty: today.")
+        None,
+        description=gettext_noop("Date of the visit, from 2000-01-01, not in the future. Empty: today."),
+        json_schema_extra=DAY_LIMITS,
     )
     channel: str = Field(description=gettext_noop("Code of a category of the kind `kanaal`."), examples=["inloop"])
     duration: str = Field(description=gettext_noop("Code of a category of the kind `duur`."), examples=["10-30"])
@@ -65,9 +74,22 @@ class VisitIn(Strict):
 class FiguresQuery(Schema):
     scope: str | None = Field(None, description=gettext_noop("`bibliotheek-<id>` (the default) or `vestiging-<id>`."))
     start: datetime.date | None = Field(
-        None, alias="from", description=gettext_noop("First day. Empty: the 1st of the month.")
+        None,
+        alias="from",
+        description=gettext_noop(
+            "First day, from 2000-01-01 up to a year after today. Empty: the 1st of the month of `to`."
+        ),
+        json_schema_extra=DAY_LIMITS,
     )
-    end: datetime.date | None = Field(None, alias="to", description=gettext_noop("Last day, included. Empty: today."))
+    end: datetime.date | None = Field(
+        None,
+        alias="to",
+        description=gettext_noop(
+            "Last day, included, from 2000-01-01 up to a year after today and at most ten years after "
+            "`from`. Empty: today."
+        ),
+        json_schema_extra=DAY_LIMITS,
+    )
 
 
 class VisitOut(Schema):

@@ -76,7 +76,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "plein.core.middleware.DutchFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "plein.core.middleware.DatabaseUnavailableMiddleware",  # 503 without the database
+    "plein.core.middleware.ErrorAnswersMiddleware",  # 503 without the database, JSON under /api/
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

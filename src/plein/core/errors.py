@@ -35,6 +35,28 @@ def json_error(request, status: int, detail: str, errors: dict | None = None) ->
     return JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
 
 
+def api_not_found_text() -> str:
+    return _("Not found. Check the address: the API lives under /api/v1/.")
+
+
+def api_error_for(request, response) -> JsonResponse:
+    """The API's JSON for an error answered in another form (django-ninja's 405 is plain text)."""
+    status = response.status_code
+    if status == 405:
+        allowed = response.get("Allow", "")
+        answer = json_error(
+            request,
+            405,
+            _("This address does not take %(method)s. It takes: %(allowed)s.")
+            % {"method": request.method, "allowed": allowed},
+        )
+        answer["Allow"] = allowed
+        return answer
+    if status == 404:
+        return json_error(request, 404, api_not_found_text())
+    return json_error(request, status, _("The request could not be handled (%(status)s).") % {"status": status})
+
+
 def page(status: int, title: str, paragraphs: list[str], home_link: bool = True) -> HttpResponse:
     """The error page: error.html on its own (it extends nothing), rendered without the request."""
     html = loader.render_to_string(
