@@ -258,12 +258,25 @@ def _on_error(request, exc):
     return error_response(request, 500, _("Something went wrong on our side. Please try again later."))
 
 
+def _refuse_unknown_parameters(request, known=()):
+    """Like the bodies, the address takes only the parameters the document lists (422 names
+    any other): a client that sends `?naam=…` learns that Plein does not take it."""
+    unknown = sorted(set(request.GET) - set(known))
+    if unknown:
+        message = _field_message({"type": "extra_forbidden"})
+        raise ApiError(
+            422,
+            _("The request is not valid. “errors” says what to change per field."),
+            {name: [message] for name in unknown},
+        )
+
+
 # --- categories ----------------------------------------------------------------------------
 
 
 @v1.get(
     "/categories",
-    response={200: schemas.CategoriesOut, **ERRORS},
+    response={200: schemas.CategoriesOut, 422: schemas.ErrorOut, **ERRORS},
     url_name="categories",
     summary=gettext_noop("Read the categories"),
     description=gettext_noop(
@@ -272,6 +285,7 @@ def _on_error(request, exc):
     ),
 )
 def categories(request):
+    _refuse_unknown_parameters(request)
     by_kind = registration_selectors.categories_by_kind()
     return {
         "kinds": [
@@ -368,6 +382,7 @@ def _period(start, end) -> registration_selectors.Period:
     ),
 )
 def figures(request, query: Query[schemas.FiguresQuery]):
+    _refuse_unknown_parameters(request, known=("scope", "from", "to"))
     scopes = selectors.organisation_scopes(request.auth.organisation)
     if query.scope is None:
         current = next(iter(scopes.values()))

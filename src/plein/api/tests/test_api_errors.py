@@ -91,3 +91,14 @@ def test_the_docs_page_shows_the_key_placeholder(client):
     html = client.get("/api/docs").content.decode()
     assert "<code>Authorization: Bearer &lt;sleutel&gt;</code>" in html
     assert "<sleutel>" not in html
+
+
+@pytest.mark.parametrize(
+    "path,query,names",
+    [(FIGURES, "?naam=Jan&from=2026-01-01", ["naam"]), (FIGURES, "?=true", [""]), (CATEGORIES, "?bsn=1", ["bsn"])],
+)
+def test_a_parameter_the_document_does_not_list_is_refused(client, secret, path, query, names):
+    """Found by Schemathesis: unknown parameters in the address were ignored (200)."""
+    body = assert_error_shape(client.get(path + query, **bearer(secret)), 422)
+    assert list(body["errors"]) == names
+    assert "bestaat niet" in body["errors"][names[0]][0]
