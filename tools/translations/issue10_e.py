@@ -29,4 +29,6 @@ NL = {
     "Last day, included, from 2000-01-01 up to a year after today and at most ten years after `from`. Empty: today.": "Laatste dag, telt mee, vanaf 2000-01-01 tot een jaar na vandaag en hoogstens tien jaar na `from`. Leeg: vandaag.",
     "Date of the visit, from 2000-01-01, not in the future. Empty: today.": "Datum van het bezoek, vanaf 2000-01-01, niet in de toekomst. Leeg: vandaag.",
     "400: the body is not valid JSON. 404 also for an address under /api/ that does not exist. 405: this address does not take this method; the header Allow lists the ones it takes. 413: the body is too large. 503: Plein cannot reach its database for a moment; nothing was stored, and the header Retry-After says when to try again.": "400: de inhoud is geen geldige JSON. 404 ook voor een adres onder /api/ dat niet bestaat. 405: dit adres neemt deze methode niet aan; de kop Allow noemt de methodes die het wel aanneemt. 413: de inhoud is te groot. 503: Plein kan zijn database even niet bereiken; er is niets opgeslagen, en de kop Retry-After zegt wanneer u het opnieuw kunt proberen.",
+    "Give a code of letters, digits and hyphens, as GET /api/v1/categories lists them.": "Geef een code van letters, cijfers en streepjes, zoals GET /api/v1/categories ze noemt.",
+    "Give text in UTF-8.": "Geef tekst in UTF-8.",
 }

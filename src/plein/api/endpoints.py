@@ -160,6 +160,10 @@ def _field_message(error: dict) -> str:
         return _("Give at least %(n)s.") % {"n": ctx.get("min_length")}
     if kind == "too_long":
         return _("Give at most %(n)s.") % {"n": ctx.get("max_length")}
+    if kind == "string_unicode":
+        return _("Give text in UTF-8.")
+    if kind == "string_pattern_mismatch":
+        return _("Give a code of letters, digits and hyphens, as GET /api/v1/categories lists them.")
     if kind.startswith("uuid"):
         return _("Give an id in the form 123e4567-e89b-12d3-a456-426614174000.")
     if kind.startswith("date"):
@@ -243,7 +247,7 @@ def _on_too_large(request, exc):
 
 
 def _on_database_down(request, exc):
-    return core_errors.database_unavailable(request)  # 503 with Retry-After, no further query
+    return core_errors.database_unavailable(request, exc)  # 503 with Retry-After, no further query
 
 
 api.add_exception_handler(OperationalError, _on_database_down)

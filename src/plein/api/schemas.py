@@ -25,24 +25,36 @@ DAY_PATTERN = r"^2[0-9]{3}-[0-9]{2}-[0-9]{2}$"
 DAY_LIMITS = {"pattern": DAY_PATTERN, "x-earliest": "2000-01-01"}
 
 
+# A category's code is a slug (registration.Category.code): letters, digits, - and _ (empty: none).
+CODE = {"pattern": r"^[-a-zA-Z0-9_]*$", "max_length": 50}
+
+
 class QuestionIn(Strict):
     # One question of the visitor.
 
     domain: str = Field(
-        description=gettext_noop("Code of a category of the kind `domein`."), examples=["digitale-overheid"]
+        description=gettext_noop("Code of a category of the kind `domein`."), **CODE, examples=["digitale-overheid"]
     )
-    topic: str = Field(description=gettext_noop("Code of a category of the kind `onderwerp`."), examples=["digid"])
+    topic: str = Field(
+        description=gettext_noop("Code of a category of the kind `onderwerp`."), **CODE, examples=["digid"]
+    )
     organisation: str | None = Field(
         None,
         description=gettext_noop("Code of a category of the kind `organisatie`, if any."),
+        **CODE,
         examples=["belastingdienst"],
     )
-    help: str = Field(description=gettext_noop("Code of a category of the kind `hulp`."), examples=["praktische-hulp"])
+    help: str = Field(
+        description=gettext_noop("Code of a category of the kind `hulp`."), **CODE, examples=["praktische-hulp"]
+    )
     digid_follow_up: str | None = Field(
-        None, description=gettext_noop("Code of a category of the kind `digid`, if any."), examples=[None]
+        None, description=gettext_noop("Code of a category of the kind `digid`, if any."), **CODE, examples=[None]
     )
     referral: str | None = Field(
-        None, description=gettext_noop("Code of a category of the kind `doorverwijzing`, if any."), examples=[None]
+        None,
+        description=gettext_noop("Code of a category of the kind `doorverwijzing`, if any."),
+        **CODE,
+        examples=[None],
     )
 
 
@@ -55,8 +67,12 @@ class VisitIn(Strict):
         description=gettext_noop("Date of the visit, from 2000-01-01, not in the future. Empty: today."),
         json_schema_extra=DAY_LIMITS,
     )
-    channel: str = Field(description=gettext_noop("Code of a category of the kind `kanaal`."), examples=["inloop"])
-    duration: str = Field(description=gettext_noop("Code of a category of the kind `duur`."), examples=["10-30"])
+    channel: str = Field(
+        description=gettext_noop("Code of a category of the kind `kanaal`."), **CODE, examples=["inloop"]
+    )
+    duration: str = Field(
+        description=gettext_noop("Code of a category of the kind `duur`."), **CODE, examples=["10-30"]
+    )
     questions: list[QuestionIn] = Field(
         min_length=1, max_length=20, description=gettext_noop("One to twenty questions.")
     )

@@ -6,11 +6,15 @@ processor runs (no menu, no `request.user`, no session), and the JSON is built f
 While the database is unreachable every answer is 503 with Retry-After, so a client (the
 desk's offline queue, another system using the API) knows to try again and nothing was stored."""
 
+import logging
+
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
 from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
 
 # Seconds a client waits before trying again while the database is unreachable.
 RETRY_AFTER = 30
@@ -71,7 +75,9 @@ def answer(request, status: int, title: str, paragraphs: list[str], detail: str 
     return page(status, title, paragraphs)
 
 
-def database_unavailable(request):
+def database_unavailable(request, exception=None):
+    if exception is not None:  # one line per request, not a traceback: the cause is outside Plein
+        logger.error("Database unreachable, answered 503: %s %s: %s", request.method, request.path, exception)
     response = answer(
         request,
         503,

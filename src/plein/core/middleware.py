@@ -47,5 +47,5 @@ class ErrorAnswersMiddleware:
 
     def process_exception(self, request, exception):
         if isinstance(exception, errors.DATABASE_DOWN):
-            return errors.database_unavailable(request)
+            return errors.database_unavailable(request, exception)
         return None

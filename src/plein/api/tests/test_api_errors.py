@@ -102,3 +102,17 @@ def test_a_parameter_the_document_does_not_list_is_refused(client, secret, path,
     body = assert_error_shape(client.get(path + query, **bearer(secret)), 422)
     assert list(body["errors"]) == names
     assert "bestaat niet" in body["errors"][names[0]][0]
+
+
+def test_a_code_with_a_nul_or_a_lone_surrogate_is_refused_not_a_500(client, world, secret):
+    """Found by Schemathesis on PostgreSQL, which refuses NUL in text: the codes reached the
+    database (500). Text that is no UTF-8 is named in Dutch."""
+    from .factories import visit_body
+
+    body = json.dumps(visit_body(world.location, channel="in\u0000loop"))
+    response = client.post(VISITS, body, content_type="application/json", **bearer(secret))
+    errors = assert_error_shape(response, 422)["errors"]
+    assert list(errors) == ["channel"] and "letters, cijfers en streepjes" in errors["channel"][0]
+    body = json.dumps(visit_body(world.location, idempotency_key="\udb3f"))
+    response = client.post(VISITS, body, content_type="application/json", **bearer(secret))
+    assert assert_error_shape(response, 422)["errors"] == {"idempotency_key": ["Geef tekst in UTF-8."]}

@@ -7,6 +7,8 @@ declared shape, with the declared content type; no 500."""
 import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
@@ -44,6 +46,18 @@ def valid_data_is_accepted_or_refused_on_a_sent_field(ctx, response, case):
     not_sent = named - _sent_fields(case)
     assert not not_sent, f"the 422 names fields the client did not send: {sorted(not_sent)}"
     return None
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """The WSGI app closes a connection inside a transaction at the end of a request (Django's
+    test client switches that off; this app is called without it): the test's transaction
+    must stay open, as with the test client."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
