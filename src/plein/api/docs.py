@@ -20,11 +20,15 @@ from ninja.openapi.docs import DocsBase
 STATUS_TEXT = {
     "200": "OK",
     "201": "Created",
+    "400": "Bad Request",
     "401": "Unauthorized",
     "403": "Forbidden",
     "404": "Not Found",
+    "405": "Method Not Allowed",
+    "413": "Content Too Large",
     "422": "Unprocessable Entity",
     "429": "Too Many Requests",
+    "503": "Service Unavailable",
 }
 
 

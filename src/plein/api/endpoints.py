@@ -15,7 +15,6 @@ import time
 from collections import defaultdict
 
 from django.conf import settings
-from django.core.cache import caches
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import InterfaceError, OperationalError
@@ -78,10 +77,7 @@ class ApiKeyAuth(HttpBearer):
         return api_token
 
 
-# --- how often: a fixed window per key, counted in the "shared" cache ------------------------
-
-# Shared by every worker process on the machine (settings.CACHES explains the choice).
-RATE_CACHE = "shared"
+# --- how often: a fixed window per key, counted in the database ----------------------------
 
 PERIODS = {"s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "hour": 3600, "d": 86400, "day": 86400}
 
@@ -94,26 +90,17 @@ def parse_rate(rate: str) -> tuple[int, int]:
 
 class KeyRateLimit(BaseThrottle):
     """At most PLEIN_API_RATE requests per key per window (read at every request, so a test or
-    an operator can change it). The count lives in the "shared" cache, so all workers count
-    together: one add and one incr; the first request of a window removes the last window's."""
+    an operator can change it). The count is a row in the database that every worker process
+    and every server shares, raised by one atomic statement (services.rate_count), so requests
+    in parallel are counted exactly: the limit lets exactly that many through."""
 
     def allow_request(self, request) -> bool:
         token = getattr(request, "auth", None)
         if token is None:
             return True
         limit, seconds = parse_rate(settings.PLEIN_API_RATE)
-        window = int(time.time() // seconds)
-        cache = caches[RATE_CACHE]
-        prefix = f"plein:api-rate:{token.uuid}:{seconds}"
-        key = f"{prefix}:{window}"
-        if cache.add(key, 0, timeout=seconds + 5):
-            cache.delete(f"{prefix}:{window - 1}")  # one entry per key, not one per window
-        try:
-            count = cache.incr(key)
-        except ValueError:  # the window ran out between add and incr
-            cache.set(key, 1, timeout=seconds + 5)
-            count = 1
-        return count <= limit
+        slot = int(time.time() // seconds)
+        return services.rate_count(token=token, length=seconds, slot=slot) <= limit
 
     def wait(self) -> float:
         _limit, seconds = parse_rate(settings.PLEIN_API_RATE)
@@ -141,7 +128,12 @@ api = NinjaAPI(
     renderer=Utf8JSONRenderer(),
 )
 v1 = Router(tags=["IDO registration"])
-ERRORS = {401: schemas.ErrorOut, 429: schemas.ErrorOut}
+# Errors every operation may answer, in the one shape: no valid key (401), an address under
+# /api/ that does not exist (404), a method the path does not take (405, with Allow), too many
+# requests (429, with Retry-After), the database unreachable for a moment (503, with Retry-After).
+ERRORS = {status: schemas.ErrorOut for status in (401, 404, 405, 429, 503)}
+# A body that is not JSON (400) or too large (413).
+BODY_ERRORS = {status: schemas.ErrorOut for status in (400, 413)}
 
 
 # --- errors: one shape everywhere ----------------------------------------------------------
@@ -169,6 +161,10 @@ def _field_message(error: dict) -> str:
         return _("Give at least %(n)s.") % {"n": ctx.get("min_length")}
     if kind == "too_long":
         return _("Give at most %(n)s.") % {"n": ctx.get("max_length")}
+    if kind == "string_unicode":
+        return _("Give text in UTF-8.")
+    if kind == "string_pattern_mismatch":
+        return _("Give a code of letters, digits and hyphens, as GET /api/v1/categories lists them.")
     if kind.startswith("uuid"):
         return _("Give an id in the form 123e4567-e89b-12d3-a456-426614174000.")
     if kind.startswith("date"):
@@ -187,8 +183,8 @@ def _field_path(loc) -> str:
     parts = list(loc)
     if parts and parts[0] in ("body", "query", "path", "header", "cookie", "form"):
         source = parts.pop(0)
-        if source == "body" and len(parts) > 1:
-            parts.pop(0)  # the view's parameter name
+        if source == "body" and parts:
+            parts.pop(0)  # the view's parameter name: not a field the client sent
     return ".".join(str(p) for p in parts) or "body"
 
 
@@ -259,7 +255,7 @@ def _on_too_large(request, exc):
 
 
 def _on_database_down(request, exc):
-    return core_errors.database_unavailable(request)  # 503 with Retry-After, no further query
+    return core_errors.database_unavailable(request, exc)  # 503 with Retry-After, no further query
 
 
 api.add_exception_handler(OperationalError, _on_database_down)
@@ -274,12 +270,25 @@ def _on_error(request, exc):
     return error_response(request, 500, _("Something went wrong on our side. Please try again later."))
 
 
+def _refuse_unknown_parameters(request, known=()):
+    """Like the bodies, the address takes only the parameters the document lists (422 names
+    any other): a client that sends `?naam=…` learns that Plein does not take it."""
+    unknown = sorted(set(request.GET) - set(known))
+    if unknown:
+        message = _field_message({"type": "extra_forbidden"})
+        raise ApiError(
+            422,
+            _("The request is not valid. “errors” says what to change per field."),
+            {name: [message] for name in unknown},
+        )
+
+
 # --- categories ----------------------------------------------------------------------------
 
 
 @v1.get(
     "/categories",
-    response={200: schemas.CategoriesOut, **ERRORS},
+    response={200: schemas.CategoriesOut, 422: schemas.ErrorOut, **ERRORS},
     url_name="categories",
     summary=gettext_noop("Read the categories"),
     description=gettext_noop(
@@ -288,6 +297,7 @@ def _on_error(request, exc):
     ),
 )
 def categories(request):
+    _refuse_unknown_parameters(request)
     by_kind = registration_selectors.categories_by_kind()
     return {
         "kinds": [
@@ -310,7 +320,14 @@ def categories(request):
 
 @v1.post(
     "/visits",
-    response={200: schemas.VisitOut, 201: schemas.VisitOut, 403: schemas.ErrorOut, 422: schemas.ErrorOut, **ERRORS},
+    response={
+        200: schemas.VisitOut,
+        201: schemas.VisitOut,
+        403: schemas.ErrorOut,
+        422: schemas.ErrorOut,
+        **ERRORS,
+        **BODY_ERRORS,
+    },
     url_name="visits",
     summary=gettext_noop("Register a visit"),
     description=gettext_noop(
@@ -350,12 +367,17 @@ def _period(start, end) -> registration_selectors.Period:
     _plausible(end, "to", errors)
     if errors:
         raise ApiError(422, _("The request is not valid. “errors” says what to change per field."), errors)
+    # A rule about both days is reported on a day the client sent: "to" when it sent one.
+    field = "to" if end is not None else "from"
     end = end or timezone.localdate()
     start = start or end.replace(day=1)
     if end < start:
-        errors["to"] = [_("The last day is before the first day. Swap them or choose another day.")]
+        if field == "to":
+            errors[field] = [_("The last day is before the first day. Swap them or choose another day.")]
+        else:
+            errors[field] = [_("This day is after today. Also send “to”, or choose an earlier day.")]
     elif (end - start).days > MAX_DAYS:
-        errors["to"] = [_("Choose a period of at most ten years.")]
+        errors[field] = [_("Choose a period of at most ten years.")]
     if errors:
         raise ApiError(422, _("The request is not valid. “errors” says what to change per field."), errors)
     return registration_selectors.Period(start, end)
@@ -363,7 +385,7 @@ def _period(start, end) -> registration_selectors.Period:
 
 @v1.get(
     "/figures",
-    response={200: schemas.FiguresOut, 404: schemas.ErrorOut, 422: schemas.ErrorOut, **ERRORS},
+    response={200: schemas.FiguresOut, 422: schemas.ErrorOut, **ERRORS},
     url_name="figures",
     summary=gettext_noop("Read the figures"),
     description=gettext_noop(
@@ -372,6 +394,7 @@ def _period(start, end) -> registration_selectors.Period:
     ),
 )
 def figures(request, query: Query[schemas.FiguresQuery]):
+    _refuse_unknown_parameters(request, known=("scope", "from", "to"))
     scopes = selectors.organisation_scopes(request.auth.organisation)
     if query.scope is None:
         current = next(iter(scopes.values()))

@@ -49,3 +49,22 @@ class ApiToken(models.Model):
 
     def get_additional_data(self):
         return {"organisation_id": self.organisation_id}
+
+
+class RateCount(models.Model):
+    """How many requests one API key made in one window of the rate limit (plein.api.endpoints).
+
+    Every worker process and every server counts in this one table, with one atomic statement
+    per request (INSERT … ON CONFLICT DO UPDATE … RETURNING), so parallel requests cannot slip
+    through between a read and a write. A key keeps the row of its current window only."""
+
+    token = models.ForeignKey(ApiToken, on_delete=models.CASCADE, related_name="+")
+    length = models.PositiveIntegerField()  # seconds in a window (from PLEIN_API_RATE)
+    slot = models.BigIntegerField()  # which window: Unix time // length
+    requests = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["token", "length", "slot"], name="api_ratecount_one_per_window")]
+
+    def __str__(self):
+        return f"{self.token_id} {self.length}s #{self.slot}: {self.requests}"

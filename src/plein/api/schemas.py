@@ -18,24 +18,43 @@ class Strict(Schema):
     model_config = ConfigDict(extra="forbid")
 
 
+# Days the API takes: from 1 January 2000 (the pattern says so to a client's tools: a year
+# 2000–2999); the figures also refuse a day more than a year after today, and a period longer
+# than ten years (422, on a field the client sent).
+DAY_PATTERN = r"^2[0-9]{3}-[0-9]{2}-[0-9]{2}$"
+DAY_LIMITS = {"pattern": DAY_PATTERN, "x-earliest": "2000-01-01"}
+
+
+# A category's code is a slug (registration.Category.code): letters, digits, - and _ (empty: none).
+CODE = {"pattern": r"^[-a-zA-Z0-9_]*$", "max_length": 50}
+
+
 class QuestionIn(Strict):
     # One question of the visitor.
 
     domain: str = Field(
-        description=gettext_noop("Code of a category of the kind `domein`."), examples=["digitale-overheid"]
+        description=gettext_noop("Code of a category of the kind `domein`."), **CODE, examples=["digitale-overheid"]
     )
-    topic: str = Field(description=gettext_noop("Code of a category of the kind `onderwerp`."), examples=["digid"])
+    topic: str = Field(
+        description=gettext_noop("Code of a category of the kind `onderwerp`."), **CODE, examples=["digid"]
+    )
     organisation: str | None = Field(
         None,
         description=gettext_noop("Code of a category of the kind `organisatie`, if any."),
+        **CODE,
         examples=["belastingdienst"],
     )
-    help: str = Field(description=gettext_noop("Code of a category of the kind `hulp`."), examples=["praktische-hulp"])
+    help: str = Field(
+        description=gettext_noop("Code of a category of the kind `hulp`."), **CODE, examples=["praktische-hulp"]
+    )
     digid_follow_up: str | None = Field(
-        None, description=gettext_noop("Code of a category of the kind `digid`, if any."), examples=[None]
+        None, description=gettext_noop("Code of a category of the kind `digid`, if any."), **CODE, examples=[None]
     )
     referral: str | None = Field(
-        None, description=gettext_noop("Code of a category of the kind `doorverwijzing`, if any."), examples=[None]
+        None,
+        description=gettext_noop("Code of a category of the kind `doorverwijzing`, if any."),
+        **CODE,
+        examples=[None],
     )
 
 
@@ -44,10 +63,16 @@ class VisitIn(Strict):
 
     location: uuid.UUID = Field(description=gettext_noop("Id of an IDO branch of the key's library."))
     day: datetime.date | None = Field(
-        None, description=gettext_noop("Date of the visit, not in the future. Empty: today.")
+        None,
+        description=gettext_noop("Date of the visit, from 2000-01-01, not in the future. Empty: today."),
+        json_schema_extra=DAY_LIMITS,
     )
-    channel: str = Field(description=gettext_noop("Code of a category of the kind `kanaal`."), examples=["inloop"])
-    duration: str = Field(description=gettext_noop("Code of a category of the kind `duur`."), examples=["10-30"])
+    channel: str = Field(
+        description=gettext_noop("Code of a category of the kind `kanaal`."), **CODE, examples=["inloop"]
+    )
+    duration: str = Field(
+        description=gettext_noop("Code of a category of the kind `duur`."), **CODE, examples=["10-30"]
+    )
     questions: list[QuestionIn] = Field(
         min_length=1, max_length=20, description=gettext_noop("One to twenty questions.")
     )
@@ -65,9 +90,22 @@ class VisitIn(Strict):
 class FiguresQuery(Schema):
     scope: str | None = Field(None, description=gettext_noop("`bibliotheek-<id>` (the default) or `vestiging-<id>`."))
     start: datetime.date | None = Field(
-        None, alias="from", description=gettext_noop("First day. Empty: the 1st of the month.")
+        None,
+        alias="from",
+        description=gettext_noop(
+            "First day, from 2000-01-01 up to a year after today. Empty: the 1st of the month of `to`."
+        ),
+        json_schema_extra=DAY_LIMITS,
     )
-    end: datetime.date | None = Field(None, alias="to", description=gettext_noop("Last day, included. Empty: today."))
+    end: datetime.date | None = Field(
+        None,
+        alias="to",
+        description=gettext_noop(
+            "Last day, included, from 2000-01-01 up to a year after today and at most ten years after "
+            "`from`. Empty: today."
+        ),
+        json_schema_extra=DAY_LIMITS,
+    )
 
 
 class VisitOut(Schema):

@@ -7,7 +7,7 @@ import secrets
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,7 +17,7 @@ from plein.registration.choices import CategoryKind
 from plein.registration.models import Category
 from plein.registration.services import QUESTION_FIELDS, visit_register
 
-from .models import PREFIX_LENGTH, ApiToken
+from .models import PREFIX_LENGTH, ApiToken, RateCount
 
 # How stale "last used" may get: one write a minute per key at most, not one per request.
 TOUCH_INTERVAL = timedelta(minutes=1)
@@ -65,6 +65,25 @@ def token_touch(*, token: ApiToken, now=None) -> None:
         return
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     token.last_used_at = now
+
+
+def rate_count(*, token: ApiToken, length: int, slot: int) -> int:
+    """Count one request of this key in window `slot` (of `length` seconds) and return the count
+    so far, this request included. One statement, atomic in PostgreSQL and SQLite (≥ 3.35 for
+    RETURNING): two requests at the same moment get two different counts. The first request of
+    a window removes the key's older windows, so a key keeps one row."""
+    table = connection.ops.quote_name(RateCount._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (token_id, length, slot, requests) VALUES (%s, %s, %s, 1) "  # noqa: S608
+            f"ON CONFLICT (token_id, length, slot) DO UPDATE SET requests = {table}.requests + 1 "
+            "RETURNING requests",
+            [token.pk, length, slot],
+        )
+        (count,) = cursor.fetchone()
+    if count == 1:
+        RateCount.objects.filter(token=token).exclude(length=length, slot=slot).delete()
+    return count
 
 
 def api_idempotency_key(*, token: ApiToken, key: str) -> str:

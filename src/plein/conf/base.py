@@ -79,7 +79,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "plein.core.middleware.DutchFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "plein.core.middleware.DatabaseUnavailableMiddleware",  # 503 without the database
+    "plein.core.middleware.ErrorAnswersMiddleware",  # 503 without the database, JSON under /api/
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "plein.core.middleware.PrivacyHeadersMiddleware",
@@ -231,26 +231,12 @@ PLEIN_DEMO = env.bool("PLEIN_DEMO", default=False)
 PLEIN_INVITATION_DAYS = env.int("PLEIN_INVITATION_DAYS", default=14)
 PLEIN_SITE_URL = env.str("PLEIN_SITE_URL", default="http://127.0.0.1:8000")
 PLEIN_RESOURCE_MAX_MB = env.int("PLEIN_RESOURCE_MAX_MB", default=20)  # largest file a resource may have
-# Requests per API key: "<number>/<s|m|h|d>", counted per key in the "shared" cache (plein.api).
+# Requests per API key: "<number>/<s|m|h|d>", counted per key in the database (plein.api), so
+# every worker process and every server counts together, exactly.
 PLEIN_API_RATE = env.str("PLEIN_API_RATE", default="600/m")
 
-# "default" is Django's in-memory cache: one per process. "shared" is one cache for every
-# process on this machine, for counts that must add up across gunicorn's workers (the API's
-# rate limit: in memory, each of 3 workers would allow the full rate). Files under
-# VAR_DIR/cache rather than the database cache: no extra service (no Redis or memcached), the
-# same on SQLite and PostgreSQL, no `createcachetable` step and no database write per API
-# request. Django makes the folder (mode 700) when it is missing. An increment is a read and a
-# write, so two requests at the very same moment may count as one: fine for a rate limit.
-# Several servers behind one address count each on their own (then use a shared cache server).
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "shared": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": str(VAR_DIR / "cache"),
-        # One small file per API key per window; the old window's file is removed (plein.api).
-        "OPTIONS": {"MAX_ENTRIES": 10_000},
-    },
-}
+# Django's in-memory cache: one per process; nothing that must add up across workers is kept here.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 LOGGING = {
     "version": 1,

@@ -6,12 +6,16 @@ processor runs (no menu, no `request.user`, no session), and the JSON is built f
 While the database is unreachable every answer is 503 with Retry-After, so a client (the
 desk's offline queue, another system using the API) knows to try again and nothing was stored."""
 
+import logging
+
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+logger = logging.getLogger(__name__)
 
 # Seconds a client waits before trying again while the database is unreachable.
 RETRY_AFTER = 30
@@ -36,6 +40,28 @@ def json_error(request, status: int, detail: str, errors: dict | None = None) ->
     return JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
 
 
+def api_not_found_text() -> str:
+    return _("Not found. Check the address: the API lives under /api/v1/.")
+
+
+def api_error_for(request, response) -> JsonResponse:
+    """The API's JSON for an error answered in another form (django-ninja's 405 is plain text)."""
+    status = response.status_code
+    if status == 405:
+        allowed = response.get("Allow", "")
+        answer = json_error(
+            request,
+            405,
+            _("This address does not take %(method)s. It takes: %(allowed)s.")
+            % {"method": request.method, "allowed": allowed},
+        )
+        answer["Allow"] = allowed
+        return answer
+    if status == 404:
+        return json_error(request, 404, api_not_found_text())
+    return json_error(request, status, _("The request could not be handled (%(status)s).") % {"status": status})
+
+
 def page(status: int, title: str, paragraphs: list[str], home_link: bool = True) -> HttpResponse:
     """The error page: error.html on its own (it extends nothing), rendered without the request."""
     html = loader.render_to_string(
@@ -50,7 +76,9 @@ def answer(request, status: int, title: str, paragraphs: list[str], detail: str 
     return page(status, title, paragraphs)
 
 
-def database_unavailable(request):
+def database_unavailable(request, exception=None):
+    if exception is not None:  # one line per request, not a traceback: the cause is outside Plein
+        logger.error("Database unreachable, answered 503: %s %s: %s", request.method, request.path, exception)
     response = answer(
         request,
         503,

@@ -25,20 +25,30 @@ class DutchFirstLocaleMiddleware:
         return response
 
 
-class DatabaseUnavailableMiddleware:
-    """A view that finds the database unreachable answers 503 with Retry-After: the Dutch page
-    for people, JSON for the API and the desk's script (plein.core.errors), without another
-    query. (A middleware that fails on the database reaches handler500, which does the same.)"""
+class ErrorAnswersMiddleware:
+    """Error answers the views do not give themselves (plein.core.errors):
+    - a view that finds the database unreachable answers 503 with Retry-After, the Dutch page
+      for people, JSON for the API and the desk's script, without another query (a middleware
+      that fails on the database reaches handler500, which does the same);
+    - under /api/ every error is JSON in the API's one shape, also the ones django-ninja answers
+      in plain text (405 for a method a path does not take; its Allow header stays)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        response = self.get_response(request)
+        if (
+            errors.is_api(request)
+            and response.status_code >= 400
+            and not response.get("Content-Type", "").startswith("application/json")
+        ):
+            return errors.api_error_for(request, response)
+        return response
 
     def process_exception(self, request, exception):
         if isinstance(exception, errors.DATABASE_DOWN):
-            return errors.database_unavailable(request)
+            return errors.database_unavailable(request, exception)
         return None
 
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from plein.api import services
+from plein.api.models import RateCount
 from plein.organisations.tests.factories import LocationFactory
 from plein.registration import selectors as registration_selectors
 from plein.registration import services as registration_services
@@ -423,30 +424,21 @@ def test_too_many_requests_are_429_with_retry_after(client, world, key, settings
     assert client.get(CATEGORIES, **bearer(other_secret)).status_code == 200
 
 
-FILE_CACHE = "django.core.cache.backends.filebased.FileBasedCache"
-
-
-def test_every_worker_process_counts_in_the_same_place(client, world, key, settings, tmp_path):
-    """gunicorn runs several processes; with a count in each one's memory a key could make the
-    rate in every process. The count lives in files that all of them share."""
-    assert settings.CACHES["shared"]["BACKEND"] != FILE_CACHE  # tests count in memory, on their own
-    settings.CACHES = {**settings.CACHES, "shared": {"BACKEND": FILE_CACHE, "LOCATION": str(tmp_path)}}
+def test_the_count_lives_in_the_database_that_every_worker_shares(client, world, key, settings):
+    """gunicorn runs several processes, maybe on several servers: a count in each one's memory
+    (or files) would let a key make the rate in every one. The count is a row in the database."""
     settings.PLEIN_API_RATE = "3/h"
-    _token, secret = key
+    token, secret = key
     for _ in range(2):
         assert client.get(CATEGORIES, **bearer(secret)).status_code == 200
-    # The next requests land on another worker: memory of its own, the same files.
-    settings.CACHES = {**settings.CACHES, "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    settings.CACHES["default"]["LOCATION"] = "another-worker"
-    assert client.get(CATEGORIES, **bearer(secret)).status_code == 200
+    assert RateCount.objects.get(token=token).requests == 2
+    # Another worker would have nothing in memory; the count is where it finds it.
+    services.rate_count(token=token, length=3600, slot=RateCount.objects.get(token=token).slot)
     assert_error_shape(client.get(CATEGORIES, **bearer(secret)), 429)
-    assert len(list(tmp_path.glob("*.djcache"))) == 1
 
 
 def test_a_new_window_removes_the_count_of_the_last_one(client, world, key, settings, monkeypatch):
     from types import SimpleNamespace
-
-    from django.core.cache import caches
 
     from plein.api import endpoints
 
@@ -454,11 +446,11 @@ def test_a_new_window_removes_the_count_of_the_last_one(client, world, key, sett
     token, secret = key
     monkeypatch.setattr(endpoints, "time", SimpleNamespace(time=lambda: 60 * 1000 + 5))
     client.get(CATEGORIES, **bearer(secret))
-    assert caches["shared"].get(f"plein:api-rate:{token.uuid}:60:1000") == 1
+    assert list(RateCount.objects.values_list("slot", "requests")) == [(1000, 1)]
     monkeypatch.setattr(endpoints, "time", SimpleNamespace(time=lambda: 60 * 1001 + 5))
     client.get(CATEGORIES, **bearer(secret))
-    assert caches["shared"].get(f"plein:api-rate:{token.uuid}:60:1000") is None
-    assert caches["shared"].get(f"plein:api-rate:{token.uuid}:60:1001") == 1
+    client.get(CATEGORIES, **bearer(secret))
+    assert list(RateCount.objects.values_list("slot", "requests")) == [(1001, 2)]
 
 
 # --- the description -----------------------------------------------------------------------

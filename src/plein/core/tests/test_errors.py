@@ -171,3 +171,12 @@ def test_a_request_django_cannot_read_is_a_dutch_400_page(quiet_client, world):
 
     response = error_400(RequestFactory().get("/"), SuspiciousOperation("kapot"))
     assert "niet lezen" in assert_dutch_page(response, 400)
+
+
+def test_a_database_outage_is_logged_as_one_line(quiet_client, world, caplog):
+    _token, secret = make_token(world.library, world.users["coordinator"])
+    with database_down():
+        quiet_client.get("/api/v1/categories", **bearer(secret))
+    (record,) = [r for r in caplog.records if r.name == "plein.core.errors"]
+    assert "Database unreachable" in record.getMessage() and "/api/v1/categories" in record.getMessage()
+    assert record.exc_info is None

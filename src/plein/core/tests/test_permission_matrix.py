@@ -79,6 +79,9 @@ def test_permission_matrix(client, world, name, kwargs, role, expected):
         assert response["Location"].startswith(reverse("account_login")), response["Location"]
     else:
         assert response.status_code == expected, f"{url} as {role}: {response.status_code}"
-    if expected in (FORBIDDEN, NOT_FOUND):
+    if expected in (FORBIDDEN, NOT_FOUND) and url.startswith("/api/"):
+        # Under /api/ refusals are the API's JSON, in its one shape.
+        assert set(response.json()) == {"detail", "errors"}
+    elif expected in (FORBIDDEN, NOT_FOUND):
         # Refusals are Dutch pages in the Plein layout, not a bare error.
         assert "Naar de voorpagina" in response.content.decode()
