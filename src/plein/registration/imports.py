@@ -39,6 +39,7 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from plein.core.utils import from_spreadsheet
 
@@ -80,7 +81,12 @@ class FileProblem(Exception):
 
 def _too_many():
     return FileProblem(
-        _("The file has more than %(max)s rows. Split it up.") % {"max": f"{MAX_ROWS:,}".replace(",", ".")}
+        ngettext(
+            "The file has more than %(max)s row. Split it up.",
+            "The file has more than %(max)s rows. Split it up.",
+            MAX_ROWS,
+        )
+        % {"max": f"{MAX_ROWS:,}".replace(",", ".")}
     )
 
 

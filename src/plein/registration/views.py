@@ -183,17 +183,17 @@ def _progress_text(job) -> str:
     if job.status == ImportStatus.QUEUED:
         return _("The import is waiting to start.")
     if job.status == ImportStatus.RUNNING and job.phase == ImportPhase.PUBLISHING:
-        return _("Adding to the figures: %(done)s of %(total)s rows.") % {
+        return _("Adding to the figures: row %(done)s of %(total)s.") % {
             "done": formats.number_format(job.rows_published, force_grouping=True),
             "total": formats.number_format(job.rows_total, force_grouping=True),
         }
     if job.status == ImportStatus.RUNNING and job.phase == ImportPhase.WRITING:
-        return _("Saving: %(done)s of %(total)s rows.") % {
+        return _("Saving: row %(done)s of %(total)s.") % {
             "done": formats.number_format(job.rows_written, force_grouping=True),
             "total": formats.number_format(job.rows_total, force_grouping=True),
         }
     if job.status == ImportStatus.RUNNING:
-        return _("Checking: %(done)s rows checked.") % {
+        return _("Checking the rows: %(done)s done.") % {
             "done": formats.number_format(job.rows_checked, force_grouping=True)
         }
     return str(job.get_status_display())
