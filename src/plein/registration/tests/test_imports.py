@@ -232,7 +232,7 @@ def test_a_file_with_many_bad_rows_shows_the_first_and_offers_all_as_a_csv_file(
     response = client.post(reverse("registration:import"), {"file": _csv(rows)}, follow=True)
     html = response.content.decode()
     assert "Er is niets geïmporteerd: 500 regels moeten worden verbeterd." in html
-    assert "De eerste 20 regels om te verbeteren" in html
+    assert "Regels om te verbeteren (de eerste 20)" in html
     assert html.count('scope="row"') == 20  # not 500 rows on the page
     job = ImportJob.objects.get()
     download = reverse("registration:import_errors", kwargs={"job": job.uuid})
