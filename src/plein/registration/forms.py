@@ -17,10 +17,27 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class FiguresForm(forms.Form):
-    """The dashboard filter (a GET form): which scope and which period."""
+class ScopeField(forms.ChoiceField):
+    """The scope list: it may show only part of the scopes (see ScopeChoices.picker_groups),
+    but accepts every scope the user may see."""
 
-    bereik = forms.ChoiceField(label=_("Figures of"))
+    scopes: dict = {}
+
+    def valid_value(self, value):
+        return value in self.scopes
+
+
+class FiguresForm(forms.Form):
+    """The dashboard filter (a GET form): which scope and which period. With many scopes the
+    list holds only those around the chosen one, and a search field finds the others."""
+
+    bereik = ScopeField(label=_("Figures of"))
+    zoek = forms.CharField(
+        label=_("Or search by name"),
+        required=False,
+        max_length=100,
+        help_text=_("A municipality, library or branch: type (part of) its name."),
+    )
     periode = forms.ChoiceField(
         label=_("Period"),
         choices=[
@@ -45,9 +62,13 @@ class FiguresForm(forms.Form):
         label=_("Until"), required=False, widget=DateInput(), help_text=_("Only for “Other period”: the last day.")
     )
 
-    def __init__(self, *args, scope_choices: selectors.ScopeChoices, **kwargs):
+    def __init__(self, *args, scope_choices: selectors.ScopeChoices, current=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["bereik"].choices = [(str(label), options) for label, options in scope_choices.groups]
+        field = self.fields["bereik"]
+        field.choices = [(str(label), options) for label, options in scope_choices.picker_groups(current)]
+        field.scopes = scope_choices.scopes
+        if not scope_choices.searchable:
+            del self.fields["zoek"]
 
     def _plausible(self, name):
         value = self.cleaned_data.get(name)
