@@ -358,10 +358,11 @@ def main():
     parser.add_argument("--questions", type=int, default=2_000_000)
     parser.add_argument("--seconds", type=int, default=30)
     parser.add_argument("--reuse", action="store_true", help="keep the data set of the previous run")
-    parser.add_argument("--rounds", type=int, default=30, help="dashboard rounds (bench/dashboards.py)")
+    parser.add_argument("--rounds", type=int, default=30, help="dashboard rounds (bench/dashboards.py); 0: none")
     parser.add_argument(
         "--compare-sync", action="store_true", help="measure again with three sync workers (the README's old command)"
     )
+    parser.add_argument("--only-server", action="store_true", help="stop after the server measurements")
     args = parser.parse_args()
 
     import django
@@ -421,14 +422,18 @@ def main():
                 f"largest: {people['largest']['name']} ({people['largest']['questions']:,}); "
                 f"province: {people['province']}"
             )
-            result = dashboards.measure(port, people, rounds=args.rounds, today=today)
-            results[f"{key}dashboards"] = result
-            dashboards.report(result)
+            if args.rounds:
+                result = dashboards.measure(port, people, rounds=args.rounds, today=today)
+                results[f"{key}dashboards"] = result
+                dashboards.report(result)
         finally:
             server.terminate()
             server.wait(timeout=30)
         connection.close()
 
+    if args.only_server:
+        log(json.dumps({k: v for k, v in results.items() if "register" in k}, default=str))
+        return
     period = selectors.Period(start, today)
     ratio = rollup_vs_raw(period)
     results["rollup_vs_raw"] = ratio

@@ -1,11 +1,11 @@
 """Gunicorn settings for Plein in production (`gunicorn plein.wsgi --config gunicorn.conf.py`,
-run from src/; the README and bench/ use this same file).
+run from src/; the README, bench/ and tools/lighthouse.py use this same file).
 
 Threaded workers (gthread): one process per core, each with a few threads that keep their
-database connection open between requests. Measured on a 2-core machine with 20 desks
-registering visits (bench/registration.py --compare-sync), this answered 2–3 times faster at
-p95 than three single-threaded (sync) workers, which queue a burst of requests behind one slow
-page. Override with WEB_CONCURRENCY (processes) and PLEIN_THREADS (threads per process).
+database connection open between requests, so one slow page (a five-year dashboard, an
+export) does not make every desk behind it wait, as it does with a few single-threaded (sync)
+workers. `bench/registration.py --compare-sync` measures both in one run (figures in the
+README). Override with WEB_CONCURRENCY (processes) and PLEIN_THREADS (threads per process).
 """
 
 import multiprocessing
