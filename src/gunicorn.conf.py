@@ -1,7 +1,8 @@
 """Gunicorn settings for Plein in production (`gunicorn plein.wsgi --config gunicorn.conf.py`,
 run from src/; the README, bench/ and tools/lighthouse.py use this same file).
 
-Threaded workers (gthread): one process per core, each with a few threads that keep their
+Threaded workers (gthread): one process per core and one more (as many as the three sync
+workers the README named before, on two cores), each with a few threads that keep their
 database connection open between requests, so one slow page (a five-year dashboard, an
 export) does not make every desk behind it wait, as it does with a few single-threaded (sync)
 workers. `bench/registration.py --compare-sync` measures both in one run (figures in the
@@ -12,7 +13,7 @@ import multiprocessing
 import os
 
 bind = os.environ.get("PLEIN_BIND", "127.0.0.1:8000")
-workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1))
 worker_class = "gthread"
 threads = int(os.environ.get("PLEIN_THREADS", "4"))
 timeout = 60
