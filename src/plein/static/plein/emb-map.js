@@ -5,7 +5,29 @@
   "use strict";
   var container = document.getElementById("emb-map");
   var source = document.getElementById("emb-map-data");
-  if (!container || !source || typeof cytoscape === "undefined") return;
+  if (!container || !source) return;
+  // The page shows the server's drawing (the same layout) at once; cytoscape.js loads when
+  // the map is first pointed at, tapped or focused, and then takes its place.
+  var started = false;
+  function begin() {
+    if (started) return;
+    started = true;
+    var script = document.createElement("script");
+    script.src = container.getAttribute("data-script");
+    script.onload = function () {
+      var picture = container.querySelector(".emb-map__picture");
+      if (picture) picture.remove();
+      interactive();
+    };
+    document.head.appendChild(script);
+  }
+  ["pointerenter", "pointerdown", "focus", "touchstart"].forEach(function (name) {
+    container.addEventListener(name, begin, { once: true, passive: true });
+  });
+  if (document.activeElement === container) begin();
+
+  function interactive() {
+  if (typeof cytoscape === "undefined") return;
   var data = JSON.parse(source.textContent);
   var labels = document.getElementById("emb-map-labels").dataset;
   var text = document.getElementById("emb-map-detail-text");
@@ -73,4 +95,5 @@
     else if (event.key === "ArrowLeft" || event.key === "ArrowUp") { pick(index - 1); event.preventDefault(); }
     else if (event.key === "Enter" && index >= 0 && order[index].isEdge()) { window.location = order[index].data("url"); }
   });
+  }
 })();
