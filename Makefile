@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := cd src && ../$(BIN)/python manage.py
 
-.PHONY: run test setup setup-test messages translations lint format bench bench-registration bench-registration-pg bench-import bench-import-pg clean
+.PHONY: run test setup setup-test messages translations lint format bench bench-registration bench-registration-pg bench-import bench-import-pg lighthouse clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,15 @@ bench-import: setup-test
 
 bench-import-pg: setup-test
 	bash bin/with-postgres.sh $(BIN)/python bench/import.py $(ARGS)
+
+# Lighthouse on the key pages under production settings (tools/lighthouse.py); installs the
+# pinned npm package into tools/lighthouse/node_modules and uses Debian's Chromium.
+tools/lighthouse/node_modules/.bin/lighthouse: tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	cd tools/lighthouse && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+lighthouse: setup tools/lighthouse/node_modules/.bin/lighthouse
+	$(BIN)/python tools/lighthouse.py $(ARGS)
 
 lint:
 	$(BIN)/ruff check .

@@ -4,15 +4,19 @@
     make bench-registration-pg       PostgreSQL (a throwaway cluster, bin/with-postgres.sh)
 
 Options: --questions N (default 2,000,000), --seconds S (load per run, default 30),
---reuse (keep the data set of the previous run: skips seeding).
+--reuse (keep the data set of the previous run: skips seeding), --rounds R (dashboard rounds,
+default 30), --compare-sync.
 
 What it does, in order:
 1. a fresh database, migrated, filled by `manage.py seed_scale` (timed: the seeding time);
-2. Plein served by gunicorn (2 workers × 4 threads) on loopback; 20 desks registering visits
-   on it through /registreren/ for S seconds with Locust (its own virtualenv, made by make);
-   registration latency p50/p95 from Locust's statistics;
-3. dashboard latency over HTTP (30 requests after 3 to warm up) for one library-year (the
-   median library, as its coordinator) and the national five-year overview (administrator);
+2. Plein served by the README's production command (gunicorn with src/gunicorn.conf.py) on
+   loopback; 20 desks registering visits on it through /registreren/ for S seconds with Locust
+   (its own virtualenv, made by make); registration latency p50/p95 from Locust's statistics;
+3. the dashboards of bench/dashboards.py on the same server: the median and the largest
+   library, the largest province and the country, one and five years, as p50/p95 and as a
+   ratio to the health view in the same run;
+   with --compare-sync, 2 and 3 again on gunicorn with three sync workers (the README's
+   command before), to compare;
 4. the same national five-year figures computed directly on the raw question table, as a
    ratio to the rollup path (in this process, median of repeated runs);
 5. peak memory (max RSS) of a process that streams the full national CSV export to /dev/null.
@@ -45,8 +49,6 @@ LOCUST = Path(os.environ.get("PLEIN_LOCUST", ROOT / ".venv-load" / "bin" / "locu
 TARGETS = {
     "seeding_s": ("<", 300),
     "register_p95_ms": ("<", 50),
-    "library_year_p95_ms": ("<", 150),
-    "national_p95_ms": ("<", 500),
     "raw_vs_rollup_ratio": (">=", 10),
     "export_peak_mb": ("<", 250),
 }
@@ -85,12 +87,13 @@ def prepare_people(desks=20):
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
-    from django.db.models import Count
+    from django.db.models import Sum
 
     from plein.accounts.choices import Role
     from plein.accounts.models import User
     from plein.organisations.models import Location, Organisation
-    from plein.registration.models import Category, Question
+    from plein.registration.choices import LOCATION_AREA_PREFIX, PROVINCE_AREA_PREFIX, Metric, Span
+    from plein.registration.models import AreaCount, Category
     from plein.registration.views import SESSION_BRANCH
 
     User.objects.filter(email__endswith="@bench.plein.example").delete()
@@ -111,11 +114,11 @@ def prepare_people(desks=20):
     branches = []
     seen = set()
     for location in Location.objects.filter(has_ido=True).select_related("organisation").order_by("pk"):
+        if len(branches) == desks:
+            break
         if location.organisation_id not in seen:
             seen.add(location.organisation_id)
             branches.append(location)
-        if len(branches) == desks:
-            break
     desk_sessions = []
     for n, location in enumerate(branches):
         user = person(f"desk-{n}@bench.plein.example", Role.DESK_WORKER, location.organisation)
@@ -126,21 +129,39 @@ def prepare_people(desks=20):
     for category in Category.objects.filter(retired_at__isnull=True):
         options.setdefault(category.kind, []).append(str(category.pk))
 
-    per_library = (
-        Question.objects.values("visit__location__organisation")
-        .annotate(n=Count("pk"))
-        .order_by("n", "visit__location__organisation")
+    # Questions per library from the rollups (the same numbers as the question table, which
+    # the benchmark checks): the median library and the largest one.
+    per_location = (
+        AreaCount.objects.filter(span=Span.MONTH, metric=Metric.QUESTIONS, area__startswith=LOCATION_AREA_PREFIX)
+        .values("area")
+        .annotate(n=Sum("value"))
+        .order_by()
     )
-    counts = list(per_library)
-    median = counts[len(counts) // 2]
-    library = Organisation.objects.get(pk=median["visit__location__organisation"])
+    location_library = dict(Location.objects.values_list("pk", "organisation_id"))
+    questions = dict.fromkeys(Organisation.objects.filter(locations__has_ido=True).values_list("pk", flat=True), 0)
+    for row in per_location:
+        questions[location_library[int(row["area"][len(LOCATION_AREA_PREFIX) :])]] += row["n"]
+    counts = sorted(questions.items(), key=lambda item: (item[1], item[0]))
+    (median_pk, median_n), (largest_pk, largest_n) = counts[len(counts) // 2], counts[-1]
+    library, largest = Organisation.objects.get(pk=median_pk), Organisation.objects.get(pk=largest_pk)
+    per_province = (
+        AreaCount.objects.filter(span=Span.MONTH, metric=Metric.QUESTIONS, area__startswith=PROVINCE_AREA_PREFIX)
+        .values("area")
+        .annotate(n=Sum("value"))
+        .order_by("-n", "area")
+    )
+    province = per_province[0]["area"][len(PROVINCE_AREA_PREFIX) :] if per_province else "ZH"
     coordinator = person("coordinator@bench.plein.example", Role.COORDINATOR, library)
+    largest_coordinator = person("coordinator-largest@bench.plein.example", Role.COORDINATOR, largest)
     administrator = person("admin@bench.plein.example", Role.ADMINISTRATOR)
     return {
         "desks": desk_sessions,
         "options": options,
-        "library": {"uuid": str(library.uuid), "name": library.name, "questions": median["n"]},
+        "library": {"uuid": str(library.uuid), "name": library.name, "questions": median_n},
+        "largest": {"uuid": str(largest.uuid), "name": largest.name, "questions": largest_n},
+        "province": province,
         "coordinator": session(coordinator),
+        "largest_coordinator": session(largest_coordinator),
         "administrator": session(administrator),
     }
 
@@ -151,10 +172,16 @@ def free_port():
         return s.getsockname()[1]
 
 
-def start_server(port):
+# The README's production command (run in src/), on loopback; SYNC is the command the README
+# gave before (three single-threaded workers), kept to compare with --compare-sync.
+SERVER = ["plein.wsgi", "--config", "gunicorn.conf.py"]
+SYNC = ["plein.wsgi", "--workers", "3"]
+
+
+def start_server(port, command=SERVER):
     gunicorn = Path(sys.executable).with_name("gunicorn")
     server = subprocess.Popen(
-        [str(gunicorn), "plein.wsgi", "-b", f"127.0.0.1:{port}", "-w", "2", "--threads", "4", "-k", "gthread"],
+        [str(gunicorn), *command, "--bind", f"127.0.0.1:{port}"],
         cwd=SRC,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -235,14 +262,6 @@ def run_desks(port, people, seconds):
         "p50_ms": float(row["50%"]),
         "p95_ms": float(row["95%"]),
     }
-
-
-def dashboard(port, path, session, n=30):
-    for _ in range(3):
-        status, _elapsed, body = get(port, path, session)
-        assert status == 200, (status, path, body[:300])
-    times = [get(port, path, session)[1] for _ in range(n)]
-    return {"p50_ms": statistics.median(times), "p95_ms": percentile(times, 95), "n": n}
 
 
 def raw_national(period):
@@ -339,6 +358,11 @@ def main():
     parser.add_argument("--questions", type=int, default=2_000_000)
     parser.add_argument("--seconds", type=int, default=30)
     parser.add_argument("--reuse", action="store_true", help="keep the data set of the previous run")
+    parser.add_argument("--rounds", type=int, default=30, help="dashboard rounds (bench/dashboards.py); 0: none")
+    parser.add_argument(
+        "--compare-sync", action="store_true", help="measure again with three sync workers (the README's old command)"
+    )
+    parser.add_argument("--only-server", action="store_true", help="stop after the server measurements")
     args = parser.parse_args()
 
     import django
@@ -365,48 +389,51 @@ def main():
 
     people = prepare_people()
     connection.close()
-    port = free_port()
-    server = start_server(port)
-    try:
-        before = Visit.objects.count()
-        load = run_desks(port, people, args.seconds)
-        added = Visit.objects.count() - before
-        national_visits = sum(
-            AreaCount.objects.filter(area="NL", span="maand", metric="bezoeken").values_list("value", flat=True)
-        )
-        load["stored"] = added
-        load["rollups_in_step"] = national_visits == Visit.objects.count()
-        results["register"] = load
-        log(
-            f"registration, 20 desks for {args.seconds} s: {load['requests']:,} visits ({load['per_second']:.1f}/s), "
-            f"{load['failures']} failed, {added:,} stored, rollups in step: {load['rollups_in_step']}; "
-            f"p50 {load['p50_ms']:.0f} ms, p95 {load['p95_ms']:.0f} ms  ({verdict('register_p95_ms', load['p95_ms'])})"
-        )
-        today = timezone.localdate()
-        library_year = dashboard(
-            port, f"/cijfers/bibliotheek-{people['library']['uuid']}/?periode=jaar", people["coordinator"]
-        )
-        results["library_year"] = library_year
-        log(
-            f"dashboard, one library-year ({people['library']['name']}, {people['library']['questions']:,} questions "
-            f"over all years): p50 {library_year['p50_ms']:.0f} ms, p95 {library_year['p95_ms']:.0f} ms  "
-            f"({verdict('library_year_p95_ms', library_year['p95_ms'])})"
-        )
-        start = today.replace(year=today.year - 5) + datetime.timedelta(days=1)
-        national = dashboard(
-            port,
-            f"/cijfers/land/?periode=anders&van={start.isoformat()}&tot={today.isoformat()}",
-            people["administrator"],
-        )
-        results["national"] = national
-        log(
-            f"dashboard, national five years: p50 {national['p50_ms']:.0f} ms, p95 {national['p95_ms']:.0f} ms  "
-            f"({verdict('national_p95_ms', national['p95_ms'])})"
-        )
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    import dashboards
 
+    today = timezone.localdate()
+    start = today.replace(year=today.year - 5) + datetime.timedelta(days=1)
+    servers = [("gunicorn.conf.py (gthread)", SERVER)]
+    if args.compare_sync:
+        servers.append(("3 sync workers (the README before)", SYNC))
+    for label, command in servers:
+        key = "" if command is SERVER else "sync_"
+        port = free_port()
+        server = start_server(port, command)
+        try:
+            log(f"-- server: gunicorn {' '.join(command)} ({label})")
+            before = Visit.objects.count()
+            load = run_desks(port, people, args.seconds)
+            added = Visit.objects.count() - before
+            national_visits = sum(
+                AreaCount.objects.filter(area="NL", span="maand", metric="bezoeken").values_list("value", flat=True)
+            )
+            load["stored"] = added
+            load["rollups_in_step"] = national_visits == Visit.objects.count()
+            results[f"{key}register"] = load
+            log(
+                f"registration, 20 desks for {args.seconds} s: {load['requests']:,} visits "
+                f"({load['per_second']:.1f}/s), {load['failures']} failed, {added:,} stored, rollups in step: "
+                f"{load['rollups_in_step']}; p50 {load['p50_ms']:.0f} ms, p95 {load['p95_ms']:.0f} ms  "
+                f"({verdict('register_p95_ms', load['p95_ms'])})"
+            )
+            log(
+                f"median library: {people['library']['name']} ({people['library']['questions']:,} questions); "
+                f"largest: {people['largest']['name']} ({people['largest']['questions']:,}); "
+                f"province: {people['province']}"
+            )
+            if args.rounds:
+                result = dashboards.measure(port, people, rounds=args.rounds, today=today)
+                results[f"{key}dashboards"] = result
+                dashboards.report(result)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+        connection.close()
+
+    if args.only_server:
+        log(json.dumps({k: v for k, v in results.items() if "register" in k}, default=str))
+        return
     period = selectors.Period(start, today)
     ratio = rollup_vs_raw(period)
     results["rollup_vs_raw"] = ratio

@@ -1,12 +1,10 @@
 """Reads for the EMB in connection. Visibility lives here (404 for what a user may not see);
 every selector does a fixed number of queries, whatever the size of the portfolio."""
 
-import math
 from collections import Counter
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
-import networkx as nx
 from django.db.models import Prefetch, Q, QuerySet
 from django.db.models.functions import Lower
 from django.http import Http404
@@ -20,6 +18,7 @@ from plein.actions.models import Action
 from plein.organisations.models import Location, Organisation
 from plein.themegroups.models import GroupMembership, ThemeGroup
 
+from . import layout
 from .choices import KIND_COLOURS, TASK_COLOURS, ConnectionKind, SocietalTask, Strength
 from .models import Connection, ConnectionAction, EmbSettings, PortfolioEntry, Programme
 from .seed import IDO
@@ -170,21 +169,36 @@ def conversation_steps(entries, connections) -> list[ConversationStep]:
 
 
 def map_data(entries, connections, *, show_actions: bool) -> dict:
-    """What the interactive map draws (passed to the page with json_script)."""
-    nodes = [
-        {
-            "data": {
-                "id": f"p{e.pk}",
-                "label": short_name(e.programme.name),
-                "name": e.programme.name,
-                "task": e.programme.task,
-                "taskLabel": ", ".join(str(t) for t in e.programme.task_labels),
-                "colour": e.programme.colour,
-                "detail": f"row-entry-{e.uuid}",
+    """What the interactive map draws (passed to the page with json_script): the same layout
+    as the story's map (positions, and on which side of its circle each label goes)."""
+    plan = map_layout(entries, connections)
+    sides = {"start": ("right", "center"), "end": ("left", "center")}
+    nodes = []
+    for e in entries:
+        placed = plan.nodes[e.pk]
+        if placed.inside:
+            halign, valign = "center", "center"
+        else:
+            above = "top" if placed.label.y < placed.y else "bottom"
+            halign, valign = sides.get(placed.label.anchor, ("center", above))
+        nodes.append(
+            {
+                "data": {
+                    "id": f"p{e.pk}",
+                    "label": "\n".join(placed.label.lines),
+                    "name": e.programme.name,
+                    "task": e.programme.task,
+                    "taskLabel": ", ".join(str(t) for t in e.programme.task_labels),
+                    "colour": e.programme.colour,
+                    "detail": f"row-entry-{e.uuid}",
+                    "size": 2 * placed.r,
+                    "halign": halign,
+                    "valign": valign,
+                    "centre": placed.inside,
+                },
+                "position": {"x": round(placed.x, 1), "y": round(placed.y, 1)},
             }
-        }
-        for e in entries
-    ]
+        )
     edges = []
     for c in connections:
         edges.append(
@@ -209,35 +223,17 @@ def map_data(entries, connections, *, show_actions: bool) -> dict:
     return {"nodes": nodes, "edges": edges}
 
 
-def graph_for(entries, connections) -> nx.MultiDiGraph:
-    graph = nx.MultiDiGraph()
-    for e in entries:
-        graph.add_node(e.pk, entry=e)
-    for c in connections:
-        graph.add_edge(c.source_id, c.target_id, connection=c)
-    return graph
-
-
-def shell_layout(graph) -> dict:
-    """The best-connected programme in the middle, the others on a circle grouped by societal
-    task (networkx ranks them; no numpy needed)."""
-    if not graph.number_of_nodes():
-        return {}
-    centrality = nx.degree_centrality(nx.Graph(graph)) if graph.number_of_nodes() > 1 else {}
-    order = sorted(graph.nodes, key=lambda n: (-centrality.get(n, 0), graph.nodes[n]["entry"].programme.name))
-    centre, rest = order[0], order[1:]
+def map_layout(entries, connections) -> layout.Layout:
+    """Where every programme, label and line goes (plein.emb.layout): the IDO in the centre,
+    the others around it by societal task and name, reordered for fewer crossings."""
     task_order = {t: i for i, t in enumerate(SocietalTask.values)}
-    rest.sort(
-        key=lambda n: (
-            task_order.get(graph.nodes[n]["entry"].programme.task, 9),
-            graph.nodes[n]["entry"].programme.name,
-        )
+    ordered = sorted(entries, key=lambda e: (task_order.get(e.programme.task, 9), e.programme.name, e.pk))
+    ido = ido_entry(entries)
+    return layout.layout(
+        [(e.pk, short_name(e.programme.name)) for e in ordered],
+        [(c.source_id, c.target_id) for c in connections],
+        centre=ido.pk if ido else None,
     )
-    positions = {centre: (0.0, 0.0)}
-    for i, node in enumerate(rest):
-        angle = -math.pi / 2 + 2 * math.pi * i / len(rest)
-        positions[node] = (math.cos(angle), math.sin(angle))
-    return positions
 
 
 def short_name(name: str) -> str:
@@ -245,27 +241,15 @@ def short_name(name: str) -> str:
     return name.split(" (")[0] if not name.startswith("(") else name
 
 
-def _wrap(text, width=16) -> list[str]:
-    lines, line = [], ""
-    for word in text.split():
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    lines.append(line)
-    return lines[:3]
-
-
 def map_svg(entries, connections, *, title="", width=640, height=380, uid="emb") -> str:
-    """The map as SVG, drawn on the server (for the story page and its PDF)."""
-    graph = graph_for(entries, connections)
-    positions = shell_layout(graph)
-    cx, cy, rx, ry = width / 2, height / 2, width / 2 - 80, height / 2 - 40
-    point = {n: (cx + x * rx, cy + y * ry) for n, (x, y) in positions.items()}
+    """The map as SVG, drawn on the server (for the story page and its PDF), at most `width`
+    by `height` px (the drawing keeps its proportions)."""
+    plan = map_layout(entries, connections)
+    scale = min(width / plan.width, height / plan.height, 1.4)
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
-        f'height="{height}" role="img" aria-labelledby="{uid}-title">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {plan.width:.0f} {plan.height:.0f}" '
+        f'width="{plan.width * scale:.0f}" height="{plan.height * scale:.0f}" role="img" '
+        f'aria-labelledby="{uid}-title">',
         f'<title id="{uid}-title">{escape(title)}</title>',
     ]
     for kind, colour in KIND_COLOURS.items():
@@ -274,35 +258,27 @@ def map_svg(entries, connections, *, title="", width=640, height=380, uid="emb")
             f'markerUnits="userSpaceOnUse" '
             f'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="{colour}"/></marker>'
         )
-    seen = Counter()
-    for source, target, data in graph.edges(data=True):
-        c = data["connection"]
-        (x1, y1), (x2, y2) = point[source], point[target]
-        pair = frozenset((source, target))
-        bend = 18 * seen[pair] * (1 if source < target else -1)
-        seen[pair] += 1
-        length = math.hypot(x2 - x1, y2 - y1) or 1
-        # Stop short of the node's circle so the arrow stays visible.
-        ux, uy = (x2 - x1) / length, (y2 - y1) / length
-        sx, sy, ex, ey = x1 + ux * 24, y1 + uy * 24, x2 - ux * 26, y2 - uy * 26
-        mx, my = (sx + ex) / 2 - uy * bend, (sy + ey) / 2 + ux * bend
+    for c, line in zip(connections, plan.lines, strict=True):
         dash = ' stroke-dasharray="5 4"' if c.strength == Strength.NONE else ""
         parts.append(
-            f'<path d="M {sx:.1f} {sy:.1f} Q {mx:.1f} {my:.1f} {ex:.1f} {ey:.1f}" fill="none" '
+            f'<path d="M {line.x1:.1f} {line.y1:.1f} L {line.x2:.1f} {line.y2:.1f}" fill="none" '
             f'stroke="{KIND_COLOURS[ConnectionKind(c.kind)]}" stroke-width="{1 + 1.5 * c.strength_rank}"{dash} '
             f'marker-end="url(#{uid}-arrow-{c.kind})"/>'
         )
-    for node, (x, y) in point.items():
-        programme = graph.nodes[node]["entry"].programme
+    entries_by_pk = {e.pk: e for e in entries}
+    for node in plan.nodes.values():
+        programme = entries_by_pk[node.key].programme
         parts.append(
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="22" fill="{programme.colour}" stroke="#fff" stroke-width="2"/>'
+            f'<circle cx="{node.x:.1f}" cy="{node.y:.1f}" r="{node.r}" fill="{programme.colour}" '
+            f'stroke="#fff" stroke-width="2"/>'
         )
-        lines = _wrap(short_name(programme.name))
-        top = y + 34
-        for i, line in enumerate(lines):
+    for node in plan.nodes.values():
+        label = node.label
+        colour = ' fill="#ffffff" font-weight="bold"' if node.inside else ' fill="#001a40"'
+        for i, text in enumerate(label.lines):
             parts.append(
-                f'<text x="{x:.1f}" y="{top + i * 12:.1f}" text-anchor="middle" font-size="10.5" '
-                f'font-family="DejaVu Sans, sans-serif" fill="#001a40">{escape(line)}</text>'
+                f'<text x="{label.x:.1f}" y="{label.y + i * layout.LINE:.1f}" text-anchor="{label.anchor}" '
+                f'font-size="{layout.FONT}" font-family="DejaVu Sans, sans-serif"{colour}>{escape(text)}</text>'
             )
     parts.append("</svg>")
     return "".join(parts)

@@ -530,6 +530,8 @@ class MapView(LibraryMixin, View):
                 "entries": entries,
                 "connections": connections,
                 "data": selectors.map_data(entries, connections, show_actions=self.show_actions),
+                # drawn at once (the same layout); the interactive map replaces it when used
+                "svg": mark_safe(selectors.map_svg(entries, connections, title=title, width=900, height=560)),  # noqa: S308 - built by map_svg with escaped text
                 "legend": selectors.legend(),
                 "show_actions": self.show_actions,
                 "can_change": self.can_change,

@@ -1,9 +1,10 @@
 """Charts and their one-sentence summaries for the figures dashboard.
 
-`altair` builds each Vega-Lite spec here; the browser only draws it (vega-embed, SVG). A chart
-never stands alone: the page shows its summary and a table with the same numbers."""
+Each chart is a Vega-Lite spec written here as a plain dict (what altair made of it before, at
+a tenth of a millisecond instead of some 15 ms a chart; the tests check every spec against the
+Vega-Lite schema with altair); the browser only draws it (vega-embed, SVG). A chart never
+stands alone: the page shows its summary and a table with the same numbers."""
 
-import altair as alt
 from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -40,13 +41,27 @@ def number(n) -> str:
     return formats.number_format(n, force_grouping=True)
 
 
-def _config(chart):
-    return (
-        chart.configure(font=FONT)
-        .configure_axis(labelFontSize=13, titleFontSize=13, labelLimit=260)
-        .configure_legend(labelFontSize=13, titleFontSize=13, orient="bottom")
-        .configure_view(stroke=None)
-    )
+SCHEMA = "https://vega.github.io/schema/vega-lite/v6.4.1.json"
+CONFIG = {
+    "view": {"continuousWidth": 300, "continuousHeight": 300, "stroke": None},
+    "axis": {"labelFontSize": 13, "labelLimit": 260, "titleFontSize": 13},
+    "font": FONT,
+    "legend": {"labelFontSize": 13, "orient": "bottom", "titleFontSize": 13},
+}
+COUNT_AXIS = {"format": ",d", "tickMinStep": 1}
+
+
+def _spec(values, mark, encoding, *, height, description) -> dict:
+    return {
+        "$schema": SCHEMA,
+        "config": CONFIG,
+        "data": {"values": values},
+        "mark": mark,
+        "description": description,
+        "encoding": encoding,
+        "height": height,
+        "width": "container",
+    }
 
 
 def breakdown_summary(breakdown: Breakdown) -> str:
@@ -78,26 +93,24 @@ def breakdown_summary(breakdown: Breakdown) -> str:
     return SUMMARIES[breakdown.kind] % {"label": top.label, "percent": top.share, "count": number(top.count)}
 
 
-def breakdown_spec(breakdown: Breakdown, *, validate=False) -> dict:
-    values = [{"label": r.label, "count": r.count, "previous": r.previous, "group": r.group} for r in breakdown.rows]
+def breakdown_spec(breakdown: Breakdown, summary: str | None = None) -> dict:
+    """The bar chart of one breakdown; `summary` is its breakdown_summary, when already made."""
+    referral = breakdown.kind == CategoryKind.REFERRAL
+    values = [{"label": r.label, "count": r.count, **({"group": r.group} if referral else {})} for r in breakdown.rows]
     count_title = _("Questions") if breakdown.metric.startswith("vragen") else _("Visits")
     encoding = {
-        "x": alt.X("count:Q", title=count_title, axis=alt.Axis(tickMinStep=1, format=",d")),
-        "y": alt.Y("label:N", title=None, sort=None),
+        "x": {"field": "count", "type": "quantitative", "title": count_title, "axis": COUNT_AXIS},
+        "y": {"field": "label", "type": "nominal", "title": None, "sort": None},
     }
-    if breakdown.kind == CategoryKind.REFERRAL:
-        encoding["color"] = alt.Color(
-            "group:N",
-            title=None,
-            scale=alt.Scale(domain=[_("EMB programme"), _("Partner")], range=[PETROL, ORANGE]),
-        )
-    chart = (
-        alt.Chart(alt.Data(values=values))
-        .mark_bar(color=PETROL)
-        .encode(**encoding)
-        .properties(width="container", height=alt.Step(26), description=breakdown_summary(breakdown))
-    )
-    return _config(chart).to_dict(validate=validate)
+    if referral:
+        encoding["color"] = {
+            "field": "group",
+            "type": "nominal",
+            "title": None,
+            "scale": {"domain": [_("EMB programme"), _("Partner")], "range": [PETROL, ORANGE]},
+        }
+    description = breakdown_summary(breakdown) if summary is None else summary
+    return _spec(values, {"type": "bar", "color": PETROL}, encoding, height={"step": 26}, description=str(description))
 
 
 def bucket_label(bucket, unit) -> str:
@@ -134,26 +147,34 @@ def series_summary(figures: Figures) -> str:
     }
 
 
-def series_spec(figures: Figures, *, validate=False) -> dict:
+def series_spec(figures: Figures, summary: str | None = None, labels: list | None = None) -> dict:
+    """The line chart of visits and questions over time; `summary` and `labels` (the bucket
+    labels) when the page has made them already."""
     visits, questions = _("Visits"), _("Questions")
+    labels = labels or [bucket_label(b, figures.unit) for b in figures.series]
     values = []
-    for bucket in figures.series:
+    for label, bucket in zip(labels, figures.series, strict=True):
         if bucket.running:  # today is not over: drawn, it would look like a sudden drop
             continue
-        label = bucket_label(bucket, figures.unit)
         values.append({"label": label, "what": visits, "count": bucket.visits})
         values.append({"label": label, "what": questions, "count": bucket.questions})
-    chart = (
-        alt.Chart(alt.Data(values=values))
-        .mark_line(point=True)
-        .encode(
-            x=alt.X("label:O", title=None, sort=None, axis=alt.Axis(labelAngle=-45, labelOverlap=True)),
-            y=alt.Y("count:Q", title=_("Number"), axis=alt.Axis(tickMinStep=1, format=",d")),
-            color=alt.Color("what:N", title=None, scale=alt.Scale(domain=[visits, questions], range=[ORANGE, PETROL])),
-            strokeDash=alt.StrokeDash(
-                "what:N", title=None, scale=alt.Scale(domain=[visits, questions], range=[[6, 3], [1, 0]])
-            ),
-        )
-        .properties(width="container", height=260, description=series_summary(figures))
-    )
-    return _config(chart).to_dict(validate=validate)
+    what = {"domain": [visits, questions]}
+    encoding = {
+        "x": {
+            "field": "label",
+            "type": "ordinal",
+            "title": None,
+            "sort": None,
+            "axis": {"labelAngle": -45, "labelOverlap": True},
+        },
+        "y": {"field": "count", "type": "quantitative", "title": _("Number"), "axis": COUNT_AXIS},
+        "color": {"field": "what", "type": "nominal", "title": None, "scale": {**what, "range": [ORANGE, PETROL]}},
+        "strokeDash": {
+            "field": "what",
+            "type": "nominal",
+            "title": None,
+            "scale": {**what, "range": [[6, 3], [1, 0]]},
+        },
+    }
+    description = series_summary(figures) if summary is None else summary
+    return _spec(values, {"type": "line", "point": True}, encoding, height=260, description=str(description))

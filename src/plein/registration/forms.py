@@ -18,10 +18,27 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class FiguresForm(forms.Form):
-    """The dashboard filter (a GET form): which scope and which period."""
+class ScopeField(forms.ChoiceField):
+    """The scope list: it may show only part of the scopes (see ScopeChoices.picker_groups),
+    but accepts every scope the user may see."""
 
-    bereik = forms.ChoiceField(label=_("Figures of"))
+    scopes: dict = {}
+
+    def valid_value(self, value):
+        return value in self.scopes
+
+
+class FiguresForm(forms.Form):
+    """The dashboard filter (a GET form): which scope and which period. With many scopes the
+    list holds only those around the chosen one, and a search field finds the others."""
+
+    bereik = ScopeField(label=_("Figures of"))
+    zoek = forms.CharField(
+        label=_("Or search by name"),
+        required=False,
+        max_length=100,
+        help_text=_("A municipality, library or branch: type (part of) its name."),
+    )
     periode = forms.ChoiceField(
         label=_("Period"),
         choices=[
@@ -48,9 +65,13 @@ class FiguresForm(forms.Form):
 
     PERIOD_FIELDS = ("periode", "datum", "van", "tot")
 
-    def __init__(self, *args, scope_choices: selectors.ScopeChoices, **kwargs):
+    def __init__(self, *args, scope_choices: selectors.ScopeChoices, current=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["bereik"].choices = [(str(label), options) for label, options in scope_choices.groups]
+        field = self.fields["bereik"]
+        field.choices = [(str(label), options) for label, options in scope_choices.picker_groups(current)]
+        field.scopes = scope_choices.scopes
+        if not scope_choices.searchable:
+            del self.fields["zoek"]
         # No period chosen: the last full month (not the first day or two of this one), shown
         # in the fields as if chosen, and said on the page (`default_period`).
         self.default_period = self.is_bound and not any(self.data.get(name) for name in self.PERIOD_FIELDS)

@@ -178,7 +178,18 @@ class DailyCount(models.Model):
                 "location", "day", "metric", name="daily_count_total_unique", condition=Q(category__isnull=True)
             ),
         ]
-        indexes = [models.Index(fields=["location", "day"], name="daily_count_branch_day")]
+        indexes = [
+            models.Index(fields=["location", "day"], name="daily_count_branch_day"),
+            # The totals per day (the time series): with the metric before the day, a branch's
+            # visits or questions of a year are one range of the index, not every category's
+            # row of those days (SQLite does not choose the total's unique index for a range
+            # of days: 0.7 s instead of 0.05 s for the largest library's year).
+            models.Index(
+                fields=["location", "metric", "day"],
+                name="daily_count_total_by_metric",
+                condition=Q(category__isnull=True),
+            ),
+        ]
 
     def __str__(self):
         return f"{self.day} {self.location_id} {self.metric} {self.category_id}: {self.value}"

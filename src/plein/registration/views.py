@@ -13,8 +13,15 @@ from django.views import View
 from plein.core.views_base import PleinPermissionMixin
 
 from . import charts, periods, selectors, services
-from .choices import ImportPhase, ImportStatus, Metric
+from .choices import CategoryKind, ImportPhase, ImportStatus, Metric
 from .forms import BranchForm, FiguresForm, ImportForm, QuestionFormSet, VisitForm
+
+
+def _bucket_days(bucket, unit) -> str:
+    """The days of a week or month bucket ("1 dec – 7 dec 2026"); nothing for a day."""
+    if unit == "day":
+        return ""
+    return f"{formats.date_format(bucket.start, 'j b')} – {formats.date_format(bucket.end, 'j b Y')}"
 
 
 def _signed(n) -> str:
@@ -42,20 +49,32 @@ class FiguresView(PleinPermissionMixin, View):
         choices = selectors.scope_choices(user=request.user)
         key = request.GET.get("bereik") or scope
         current = choices.get(key) if key else choices.default
+        found = choices.search(request.GET.get("zoek", "")[:100]) if choices.searchable else []
+        if len(found) == 1:  # the one scope with this name: its figures, at a plain address
+            return redirect(self.scope_url(found[0][0], request.GET))
         data = request.GET.copy()
         if current is not None:
             data["bereik"] = current.key
-        form = FiguresForm(data, scope_choices=choices)
+        form = FiguresForm(data, scope_choices=choices, current=current)
+        if request.GET.get("zoek", "").strip() and not found and "zoek" in form.fields and form.is_valid():
+            form.add_error("zoek", _("No municipality, library or branch has this in its name."))
         context = {
             "form": form,
             "scope": current,
+            "found": [
+                {"label": label, "group": str(group), "url": self.scope_url(key, request.GET)}
+                for key, label, group in found[: selectors.SEARCH_LIMIT]
+            ],
+            "found_more": len(found) > selectors.SEARCH_LIMIT,
             "page_title": _("IDO figures"),
             "breadcrumbs": [(_("IDO figures"), None)],
         }
         if current is not None and form.is_valid():
             figures = selectors.figures(scope=current, period=form.cleaned_data["period"])
             sections = []
+            # Every summary, label and spec is made once here; the template only places them.
             for breakdown in figures.breakdowns:
+                summary = charts.breakdown_summary(breakdown)
                 sections.append(
                     {
                         "id": f"fig-{breakdown.kind}",
@@ -65,11 +84,21 @@ class FiguresView(PleinPermissionMixin, View):
                         if breakdown.metric == Metric.QUESTIONS_BY
                         else _("Share of all visits"),
                         "title": charts.TITLES[breakdown.kind],
-                        "summary": charts.breakdown_summary(breakdown),
-                        "spec": charts.breakdown_spec(breakdown) if breakdown.rows else None,
-                        "breakdown": breakdown,
+                        "summary": summary,
+                        "spec": charts.breakdown_spec(breakdown, summary) if breakdown.rows else None,
+                        "referral": breakdown.kind == CategoryKind.REFERRAL,
+                        # the table's cells as text, made here once (cheaper than in the template)
+                        "rows": [
+                            (r.label, r.group, str(r.count), str(r.share), str(r.previous)) for r in breakdown.rows
+                        ],
                     }
                 )
+            labels = [charts.bucket_label(b, figures.unit) for b in figures.series]
+            series_summary = charts.series_summary(figures)
+            series_rows = [
+                (label, _bucket_days(b, figures.unit), str(b.visits), str(b.questions), b.running)
+                for label, b in zip(labels, figures.series, strict=True)
+            ]
             context.update(
                 figures=figures,
                 totals=[_total(_("Visits"), figures.visits), _total(_("Questions"), figures.questions)],
@@ -77,12 +106,21 @@ class FiguresView(PleinPermissionMixin, View):
                 period_text=periods.describe(figures.period, today=timezone.localdate(), default=form.default_period),
                 previous_heading=periods.comparison_heading(figures.period),
                 series_note=periods.series_note(figures.period, figures.unit),
-                series_summary=charts.series_summary(figures),
-                series_spec=charts.series_spec(figures),
-                series_rows=[(charts.bucket_label(b, figures.unit), b) for b in figures.series],
+                series_summary=series_summary,
+                series_spec=charts.series_spec(figures, series_summary, labels),
+                series_rows=series_rows,
                 page_title=_("IDO figures: %(scope)s") % {"scope": current.label},
             )
         return render(request, "registration/figures.html", context)
+
+    @staticmethod
+    def scope_url(key, query) -> str:
+        """The figures of this scope for the period asked for."""
+        query = query.copy()
+        for name in ("bereik", "zoek"):
+            query.pop(name, None)
+        url = reverse("registration:figures_scope", kwargs={"scope": key})
+        return f"{url}?{query.urlencode()}" if query else url
 
 
 class ExportView(PleinPermissionMixin, View):

@@ -83,6 +83,8 @@ def test_coordinator_connects_the_ido_to_a_new_programme_and_downloads_the_story
     assert_accessible(page, "connection with an action")
 
     click_and_wait(page, page.get_by_role("link", name="Naar de kaart"))
+    assert page.locator("#emb-map svg circle").count() >= 2  # the server's drawing, at once
+    page.locator("#emb-map").focus()  # the interactive map (cytoscape.js) loads when it is used
     page.wait_for_selector("#emb-map canvas")
     table = page.locator("#connections-caption").locator("xpath=..").inner_text()
     assert "Mamacafé" in table and "Gezamenlijke activiteit" in table

@@ -5,7 +5,29 @@
   "use strict";
   var container = document.getElementById("emb-map");
   var source = document.getElementById("emb-map-data");
-  if (!container || !source || typeof cytoscape === "undefined") return;
+  if (!container || !source) return;
+  // The page shows the server's drawing (the same layout) at once; cytoscape.js loads when
+  // the map is first pointed at, tapped or focused, and then takes its place.
+  var started = false;
+  function begin() {
+    if (started) return;
+    started = true;
+    var script = document.createElement("script");
+    script.src = container.getAttribute("data-script");
+    script.onload = function () {
+      var picture = container.querySelector(".emb-map__picture");
+      if (picture) picture.remove();
+      interactive();
+    };
+    document.head.appendChild(script);
+  }
+  ["pointerenter", "pointerdown", "focus", "touchstart"].forEach(function (name) {
+    container.addEventListener(name, begin, { once: true, passive: true });
+  });
+  if (document.activeElement === container) begin();
+
+  function interactive() {
+  if (typeof cytoscape === "undefined") return;
   var data = JSON.parse(source.textContent);
   var labels = document.getElementById("emb-map-labels").dataset;
   var text = document.getElementById("emb-map-detail-text");
@@ -15,18 +37,20 @@
   var cy = cytoscape({
     container: container,
     elements: data.nodes.concat(data.edges),
-    layout: { name: data.nodes.length > 2 ? "concentric" : "grid", minNodeSpacing: 40, padding: 30,
-      concentric: function (n) { return n.degree(); }, levelWidth: function () { return 2; } },
+    // The positions come from the server (plein.emb.layout), the same as the story's map.
+    layout: { name: "preset", fit: true, padding: 20 },
     wheelSensitivity: 0.3,
     style: [
       { selector: "node", style: {
         "background-color": "data(colour)", "label": "data(label)", "color": "#001a40",
-        "font-size": 12, "text-valign": "bottom", "text-margin-y": 6, "text-wrap": "wrap",
-        "text-max-width": 120, "text-background-color": "#ffffff", "text-background-opacity": 0.85,
-        "text-background-padding": 2, "width": 34, "height": 34, "border-width": 2, "border-color": "#ffffff" } },
+        "font-size": 12, "text-halign": "data(halign)", "text-valign": "data(valign)", "text-wrap": "wrap",
+        "text-margin-x": 0, "text-margin-y": 0, "text-background-color": "#ffffff", "text-background-opacity": 0.85,
+        "text-background-padding": 2, "width": "data(size)", "height": "data(size)", "border-width": 2,
+        "border-color": "#ffffff" } },
+      { selector: "node[?centre]", style: { "color": "#ffffff", "font-weight": "bold", "text-background-opacity": 0 } },
       { selector: "edge", style: {
         "line-color": "data(colour)", "target-arrow-color": "data(colour)", "target-arrow-shape": "triangle",
-        "curve-style": "bezier", "width": "data(width)" } },
+        "curve-style": "bezier", "control-point-step-size": 8, "width": "data(width)" } },
       { selector: "edge[?dashed]", style: { "line-style": "dashed" } },
       { selector: ":selected", style: { "border-color": "#000000", "border-width": 4,
         "overlay-color": "#ffbf47", "overlay-opacity": 0.35, "overlay-padding": 6 } }
@@ -71,4 +95,5 @@
     else if (event.key === "ArrowLeft" || event.key === "ArrowUp") { pick(index - 1); event.preventDefault(); }
     else if (event.key === "Enter" && index >= 0 && order[index].isEdge()) { window.location = order[index].data("url"); }
   });
+  }
 })();
