@@ -371,11 +371,11 @@ def test_the_import_page_shows_progress_and_a_status_url_while_it_runs(client, w
     html = client.get(reverse("registration:import_job", kwargs={"job": job.uuid})).content.decode()
     status_url = reverse("registration:import_status", kwargs={"job": job.uuid})
     assert f'data-status-url="{status_url}"' in html and "registration-import.js" in html
-    assert "Opslaan: 42.000 van 200.000 regels." in html and 'value="21000"' in html
+    assert "Opslaan: regel 42.000 van 200.000." in html and 'value="21000"' in html
     assert "Opnieuw kijken" in html  # without script
     data = client.get(status_url).json()
     assert data["status"] == "bezig" and data["finished"] is False and data["rows_written"] == 42_000
-    assert data["progress"] == "Opslaan: 42.000 van 200.000 regels."
+    assert data["progress"] == "Opslaan: regel 42.000 van 200.000."
 
 
 def test_an_import_that_fails_while_adding_to_the_figures_is_withdrawn_with_its_rollups(world, monkeypatch):
