@@ -25,10 +25,10 @@ def test_the_import_page_follows_a_running_import_until_it_is_done(browser_page,
     )
     log_in(page, world.users["coordinator"].email)
     page.goto(f"/registreren/importeren/{job.uuid}/")
-    assert page.get_by_role("status").inner_text() == "Opslaan: 200 van 1.000 regels."
+    assert page.get_by_role("status").inner_text() == "Opslaan: regel 200 van 1.000."
     assert_accessible(page)
     ImportJob.objects.filter(pk=job.pk).update(rows_written=600)
-    page.get_by_text("Opslaan: 600 van 1.000 regels.").wait_for(timeout=10_000)
+    page.get_by_text("Opslaan: regel 600 van 1.000.").wait_for(timeout=10_000)
     assert page.locator("progress").get_attribute("value") == "300"  # half the way: saving comes first
     ImportJob.objects.filter(pk=job.pk).update(status="klaar", phase="", visits=700, questions=1000)
     page.get_by_text("Geïmporteerd: 700 bezoeken met 1000 vragen.").wait_for(timeout=10_000)
