@@ -27,7 +27,7 @@ from plein.organisations.models import Location
 from plein.themegroups.models import GroupMembership
 
 from . import periods
-from .choices import NATIONAL_AREA, CategoryKind, Metric, Span, location_area, province_area
+from .choices import NATIONAL_AREA, CategoryKind, Metric, Span, library_area, location_area, province_area
 from .models import AreaCount, Category, DailyCount
 
 # Referral targets that are programmes of the library itself (the EMB); the others are partners.
@@ -80,7 +80,7 @@ class Scope:
     key: str  # in the URL: land, alles, provincie-ZH, gemeente-<uuid>, bibliotheek-<uuid>, vestiging-<uuid>
     label: str
     location_ids: list | None  # None: every branch in the country (no filter at all)
-    area: str | None = None  # the province or country rollups that hold exactly this scope
+    area: str | None = None  # the library, province or country rollups that hold exactly this scope
 
 
 # A picker with more scopes than this does not list them all: it lists the country, the
@@ -231,7 +231,9 @@ def scope_choices(*, user) -> ScopeChoices:
     for pk, uuid, name, org_pk, org_uuid, org_name, mun_pk, mun_uuid, mun_name, province in rows:
         library = libraries.get(org_pk)
         if library is None:
-            library = libraries[org_pk] = (f"bibliotheek-{_uuid_text(org_uuid)}", org_name, [])
+            # a library scope is always all its branches (whoever may see one sees them all),
+            # so its own rollups hold it: some sixty month rows a metric, not its branches' rows
+            library = libraries[org_pk] = (f"bibliotheek-{_uuid_text(org_uuid)}", org_name, [], library_area(org_pk))
         municipality = municipalities.get(mun_pk)
         if municipality is None:
             municipality = municipalities[mun_pk] = (f"gemeente-{_uuid_text(mun_uuid)}", mun_name, [])

@@ -5,6 +5,7 @@ import datetime
 import io
 import random
 from collections import Counter
+from types import SimpleNamespace
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -265,4 +266,21 @@ def test_rebuild_command_recounts_everything():
     AreaCount.objects.all().delete()
     DailyCount.objects.update(value=99)
     call_command("rebuild_rollups", stdout=io.StringIO())
+    _assert_rollups_exact()
+
+
+def test_the_migration_fills_the_library_rollups_of_an_existing_database():
+    import importlib
+
+    from django.apps import apps
+    from django.db import connection
+
+    migration = importlib.import_module("plein.registration.migrations.0007_library_area_counts")
+    services.visit_register(acting_user=UserFactory(desk_worker=True), **visit_data())
+    services.visit_register(
+        acting_user=UserFactory(desk_worker=True),
+        **visit_data(day=timezone.localdate() - datetime.timedelta(days=50), idempotency_key="older"),
+    )
+    AreaCount.objects.filter(area__startswith="B-").delete()
+    migration.fill(apps, SimpleNamespace(connection=connection))  # all it uses of a schema editor
     _assert_rollups_exact()
