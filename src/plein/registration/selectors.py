@@ -3,7 +3,7 @@
 Figures come only from the rollup tables, never from the questions themselves, so a dashboard
 costs the same few queries for one branch in a week as for the whole country over five years:
 whole months are read from month rows (AreaCount), the loose days at either end from day rows
-(DailyCount per branch, or AreaCount for a province or the country). The country over five
+(DailyCount per branch, or AreaCount for a library, a province or the country). The country over five
 years is then some sixty month rows per category instead of two million questions.
 
 Visibility lives here and in `plein.core.rules` ("IDO registration"): library staff see their
@@ -438,7 +438,7 @@ def _day_rows(scope: Scope, ranges, *, totals=False) -> QuerySet:
 
 
 def _month_rows(scope: Scope, ranges, *, totals=False) -> QuerySet:
-    """Month rows of the scope: per province or country, or per branch."""
+    """Month rows of the scope: per library, province or country, or per branch."""
     if scope.area:
         area = {"area": scope.area}
     elif scope.location_ids is not None:
