@@ -69,17 +69,20 @@ def location_create(*, organisation, acting_user, **fields) -> Location:
 
 @transaction.atomic
 def location_update(*, location, acting_user, **fields) -> Location:
-    from plein.registration.rollups import locations_moved
+    """Change a branch; `organisation` moves it to another library (not on the form, for the
+    shell and data repairs)."""
+    from plein.registration.rollups import location_places, locations_moved
 
-    old_province = Location.objects.filter(pk=location.pk).values_list("municipality__province", flat=True).first()
+    before = location_places([location.pk])
     with acting_as(acting_user):
-        for name in LOCATION_FIELDS:
+        for name in (*LOCATION_FIELDS, "organisation"):
             if name in fields:
                 setattr(location, name, fields[name])
         location.full_clean()
         location.save()
-    # A branch in a municipality of another province: its IDO figures move with it.
-    locations_moved({location.pk: (old_province, location.municipality.province)})
+    # A branch of another library or in a municipality of another province: its IDO figures
+    # move with it.
+    locations_moved(before, {location.pk: (location.organisation_id, location.municipality.province)})
     return location
 
 

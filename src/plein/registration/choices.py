@@ -73,6 +73,7 @@ NATIONAL_AREA = "NL"
 
 PROVINCE_AREA_PREFIX = "P-"
 LOCATION_AREA_PREFIX = "L-"
+LIBRARY_AREA_PREFIX = "B-"  # bibliotheek: every branch of one library (organisation)
 
 
 def province_area(province: str) -> str:
@@ -81,3 +82,7 @@ def province_area(province: str) -> str:
 
 def location_area(location_id: int) -> str:
     return f"{LOCATION_AREA_PREFIX}{location_id}"
+
+
+def library_area(organisation_id: int) -> str:
+    return f"{LIBRARY_AREA_PREFIX}{organisation_id}"

@@ -197,9 +197,10 @@ class DailyCount(models.Model):
 
 class AreaCount(models.Model):
     """Coarser rollups, so that a big scope reads a few thousand rows instead of millions:
-    per month for each branch (area "L-<id>"), and per day and per month for each province
-    ("P-ZH") and the whole country ("NL"). Kept in step with DailyCount by the same services;
-    `category_id` 0 is the total of a metric (a plain number, so one unique key fits all)."""
+    per month for each branch (area "L-<id>"), and per day and per month for each library
+    ("B-<organisation id>"), each province ("P-ZH") and the whole country ("NL"). Kept in step
+    with DailyCount by the same services; `category_id` 0 is the total of a metric (a plain
+    number, so one unique key fits all)."""
 
     span = models.CharField(max_length=5, choices=Span.choices)
     start = models.DateField(help_text="The day, or the first day of the month.")

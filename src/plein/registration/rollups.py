@@ -1,8 +1,8 @@
 """The rollup tables behind the figures, kept exactly in step with the registrations.
 
 DailyCount holds day × branch × metric × category; AreaCount the same counts per month for each
-branch, and per day and month for each province and the whole country, so a big scope reads a
-few thousand rows. The services call `apply_deltas` in the transaction of every registration,
+branch, and per day and month for each library, each province and the whole country, so a big
+scope reads a few thousand rows. The services call `apply_deltas` in the transaction of every registration,
 change and delete; `rebuild_rollups` recounts everything in the database after a bulk load.
 """
 
@@ -16,12 +16,14 @@ from django.db import connection, transaction
 from plein.organisations.models import Location
 
 from .choices import (
+    LIBRARY_AREA_PREFIX,
     LOCATION_AREA_PREFIX,
     NATIONAL_AREA,
     PROVINCE_AREA_PREFIX,
     CategoryKind,
     Metric,
     Span,
+    library_area,
     location_area,
     province_area,
 )
@@ -115,11 +117,15 @@ def area_deltas(deltas: Counter) -> Counter:
 
 
 def _area_deltas(deltas: Counter) -> Counter:
-    """The same changes for the month of the branch, and the day and month of its province and
-    of the whole country. (Written for speed: an import of 200,000 rows passes millions of keys.)"""
+    """The same changes for the month of the branch, and the day and month of its library, its
+    province and the whole country. (Written for speed: an import of 200,000 rows passes millions
+    of keys.)"""
     location_ids = {location_id for (_day, location_id, _m, _c), delta in deltas.items() if delta}
-    provinces = dict(Location.objects.filter(pk__in=location_ids).values_list("pk", "municipality__province"))
-    areas = {pk: (location_area(pk), province_area(provinces[pk])) for pk in location_ids}
+    places = Location.objects.filter(pk__in=location_ids).values_list("pk", "organisation_id", "municipality__province")
+    areas = {
+        pk: (location_area(pk), (library_area(library), province_area(province), NATIONAL_AREA))
+        for pk, library, province in places
+    }
     day_span, month_span = Span.DAY.value, Span.MONTH.value
     months = {}
     out = Counter()
@@ -130,9 +136,9 @@ def _area_deltas(deltas: Counter) -> Counter:
         if month is None:
             month = months[day] = day.replace(day=1)
         category = category_id or 0
-        branch, province = areas[location_id]
+        branch, wider = areas[location_id]
         out[(branch, month_span, month, metric, category)] += delta  # a branch has month rows only
-        for area in (province, NATIONAL_AREA):
+        for area in wider:
             out[(area, day_span, day, metric, category)] += delta
             out[(area, month_span, month, metric, category)] += delta
     return out
@@ -148,21 +154,47 @@ def _apply_areas(deltas: Counter) -> None:
     )
 
 
+def location_places(location_ids) -> dict:
+    """{location id: (library id, province)}: what `locations_moved` compares, read before and
+    after a change of branches."""
+    rows = Location.objects.filter(pk__in=list(location_ids)).values_list(
+        "pk", "organisation_id", "municipality__province"
+    )
+    return {pk: (library, province) for pk, library, province in rows}
+
+
+def _place_areas(place) -> set:
+    library, province = place
+    return {library_area(library), province_area(province)}
+
+
 @transaction.atomic
-def locations_moved(moves: dict) -> None:
-    """Branches that now lie in another province ({location id: (old, new province)}): their
-    counts move from the old province's day and month rows to the new province's."""
-    moves = {pk: (old, new) for pk, (old, new) in moves.items() if old != new}
+def locations_moved(before: dict, after: dict | None = None) -> None:
+    """Branches that may now belong to another library or lie in another province (`before`:
+    `location_places` read before the change; `after` the same now, read again when not given):
+    their counts move from the old library's or province's day and month rows to the new one's."""
+    if after is None:
+        after = location_places(before)
+    moves = {}  # location id -> (areas left, areas joined)
+    for pk, old in before.items():
+        new = after.get(pk, old)
+        left, joined = _place_areas(old) - _place_areas(new), _place_areas(new) - _place_areas(old)
+        if left or joined:
+            moves[pk] = (sorted(left), sorted(joined))
+    if not moves:
+        return
     deltas = Counter()
     rows = DailyCount.objects.filter(location_id__in=list(moves)).values_list(
         "location_id", "day", "metric", "category_id", "value"
     )
     for location_id, day, metric, category_id, value in rows.iterator(chunk_size=5000):
-        old, new = moves[location_id]
-        for key in _day_and_month(province_area(old), day, metric, category_id):
-            deltas[key] -= value
-        for key in _day_and_month(province_area(new), day, metric, category_id):
-            deltas[key] += value
+        left, joined = moves[location_id]
+        for area in left:
+            for key in _day_and_month(area, day, metric, category_id):
+                deltas[key] -= value
+        for area in joined:
+            for key in _day_and_month(area, day, metric, category_id):
+                deltas[key] += value
     _apply_areas(deltas)
 
 
@@ -225,8 +257,14 @@ def _rebuild_statements(vendor: str) -> list[str]:
         f"GROUP BY m.province, d.day, d.metric, {category}",
         # the country per day, from the provinces
         area_insert + f"SELECT '{NATIONAL_AREA}', '{Span.DAY}', a.start, a.metric, a.category_id, SUM(a.value) "
-        f"FROM {area} a WHERE a.span = '{Span.DAY}' GROUP BY a.start, a.metric, a.category_id",
-        # provinces and the country per month, from their days
+        f"FROM {area} a WHERE a.span = '{Span.DAY}' AND a.area LIKE '{PROVINCE_AREA_PREFIX}%' "
+        "GROUP BY a.start, a.metric, a.category_id",
+        # each library per day, from its branches
+        area_insert
+        + f"SELECT '{LIBRARY_AREA_PREFIX}' || l.organisation_id, '{Span.DAY}', d.day, d.metric, {category}, "
+        f"SUM(d.value) FROM {daily} d JOIN {location} l ON l.id = d.location_id "
+        f"GROUP BY l.organisation_id, d.day, d.metric, {category}",
+        # libraries, provinces and the country per month, from their days
         area_insert + f"SELECT a.area, '{Span.MONTH}', {month('a.start')}, a.metric, a.category_id, SUM(a.value) "
         f"FROM {area} a WHERE a.span = '{Span.DAY}' GROUP BY a.area, {month('a.start')}, a.metric, a.category_id",
     ]

@@ -3,7 +3,7 @@
 Figures come only from the rollup tables, never from the questions themselves, so a dashboard
 costs the same few queries for one branch in a week as for the whole country over five years:
 whole months are read from month rows (AreaCount), the loose days at either end from day rows
-(DailyCount per branch, or AreaCount for a province or the country). The country over five
+(DailyCount per branch, or AreaCount for a library, a province or the country). The country over five
 years is then some sixty month rows per category instead of two million questions.
 
 Visibility lives here and in `plein.core.rules` ("IDO registration"): library staff see their
@@ -27,7 +27,7 @@ from plein.organisations.models import Location
 from plein.themegroups.models import GroupMembership
 
 from . import periods
-from .choices import NATIONAL_AREA, CategoryKind, Metric, Span, location_area, province_area
+from .choices import NATIONAL_AREA, CategoryKind, Metric, Span, library_area, location_area, province_area
 from .models import AreaCount, Category, DailyCount
 
 # Referral targets that are programmes of the library itself (the EMB); the others are partners.
@@ -80,7 +80,7 @@ class Scope:
     key: str  # in the URL: land, alles, provincie-ZH, gemeente-<uuid>, bibliotheek-<uuid>, vestiging-<uuid>
     label: str
     location_ids: list | None  # None: every branch in the country (no filter at all)
-    area: str | None = None  # the province or country rollups that hold exactly this scope
+    area: str | None = None  # the library, province or country rollups that hold exactly this scope
 
 
 # A picker with more scopes than this does not list them all: it lists the country, the
@@ -231,7 +231,9 @@ def scope_choices(*, user) -> ScopeChoices:
     for pk, uuid, name, org_pk, org_uuid, org_name, mun_pk, mun_uuid, mun_name, province in rows:
         library = libraries.get(org_pk)
         if library is None:
-            library = libraries[org_pk] = (f"bibliotheek-{_uuid_text(org_uuid)}", org_name, [])
+            # a library scope is always all its branches (whoever may see one sees them all),
+            # so its own rollups hold it: some sixty month rows a metric, not its branches' rows
+            library = libraries[org_pk] = (f"bibliotheek-{_uuid_text(org_uuid)}", org_name, [], library_area(org_pk))
         municipality = municipalities.get(mun_pk)
         if municipality is None:
             municipality = municipalities[mun_pk] = (f"gemeente-{_uuid_text(mun_uuid)}", mun_name, [])
@@ -436,7 +438,7 @@ def _day_rows(scope: Scope, ranges, *, totals=False) -> QuerySet:
 
 
 def _month_rows(scope: Scope, ranges, *, totals=False) -> QuerySet:
-    """Month rows of the scope: per province or country, or per branch."""
+    """Month rows of the scope: per library, province or country, or per branch."""
     if scope.area:
         area = {"area": scope.area}
     elif scope.location_ids is not None:

@@ -5,6 +5,7 @@ import datetime
 import io
 import random
 from collections import Counter
+from types import SimpleNamespace
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -12,7 +13,7 @@ from django.utils import timezone
 
 from plein.accounts.tests.factories import UserFactory
 from plein.organisations.models import Location
-from plein.organisations.tests.factories import LocationFactory, MunicipalityFactory
+from plein.organisations.tests.factories import LocationFactory, MunicipalityFactory, OrganisationFactory
 from plein.registration import services
 from plein.registration.choices import CategoryKind, Metric
 from plein.registration.models import AreaCount, Category, DailyCount, Question, Visit
@@ -43,12 +44,16 @@ def _rollup_counts() -> Counter:
 
 def _expected_areas(direct: Counter) -> Counter:
     """The coarse rollups, derived from the direct day × branch counts."""
-    provinces = dict(Location.objects.values_list("pk", "municipality__province"))
+    places = {
+        pk: (library, province)
+        for pk, library, province in Location.objects.values_list("pk", "organisation_id", "municipality__province")
+    }
     expected = Counter()
     for (day, location_id, metric, category_id), n in direct.items():
         month, category_id = day.replace(day=1), category_id or 0
+        library, province = places[location_id]
         expected[(f"L-{location_id}", "maand", month, metric, category_id)] += n
-        for area in (f"P-{provinces[location_id]}", "NL"):
+        for area in (f"B-{library}", f"P-{province}", "NL"):
             expected[(area, "dag", day, metric, category_id)] += n
             expected[(area, "maand", month, metric, category_id)] += n
     return +expected
@@ -83,8 +88,13 @@ def _random_question(rng, options):
 def test_random_changes_keep_every_rollup_figure_exact():
     rng = random.Random(20261124)
     user = UserFactory(desk_worker=True)
-    locations = [  # in two provinces, so province and country rows differ
-        LocationFactory(has_ido=True, municipality=MunicipalityFactory(name=f"G{n}", province=province))
+    library = OrganisationFactory()
+    locations = [  # in three provinces and two libraries, so every area's rows differ
+        LocationFactory(
+            has_ido=True,
+            municipality=MunicipalityFactory(name=f"G{n}", province=province),
+            **({"organisation": library} if n < 2 else {}),
+        )
         for n, province in enumerate(["ZH", "ZH", "UT", "NH"])
     ]
     options = {kind: list(Category.objects.filter(kind=kind)) for kind in CategoryKind}
@@ -218,6 +228,37 @@ def test_a_branch_moved_to_another_province_takes_its_figures_along():
     )
 
 
+def test_a_branch_moved_to_another_library_takes_its_figures_along():
+    from plein.organisations import services as organisations
+
+    user = UserFactory(desk_worker=True)
+    old, new = OrganisationFactory(), OrganisationFactory()
+    location = LocationFactory(has_ido=True, organisation=old)
+    stays = LocationFactory(has_ido=True, organisation=old, municipality=location.municipality)
+    for n in range(3):
+        services.visit_register(
+            acting_user=user,
+            **visit_data(location=location, day=timezone.localdate() - datetime.timedelta(days=40 * n)),
+        )
+    services.visit_register(acting_user=user, **visit_data(location=stays))
+    month = timezone.localdate().replace(day=1)
+
+    def library_visits(library):
+        return AreaCount.objects.get(area=f"B-{library.pk}", span="maand", metric="bezoeken", start=month).value
+
+    assert library_visits(old) == 2
+    organisations.location_update(location=location, acting_user=UserFactory(administrator=True), organisation=new)
+    _assert_rollups_exact()
+    assert library_visits(old) == 1
+    assert library_visits(new) == 1
+    assert (
+        sum(AreaCount.objects.filter(area=f"B-{new.pk}", span="dag", metric="bezoeken").values_list("value", flat=True))
+        == 3
+    )
+    services.rebuild_rollups()
+    _assert_rollups_exact()
+
+
 def test_rebuild_command_recounts_everything():
     from django.core.management import call_command
 
@@ -225,4 +266,21 @@ def test_rebuild_command_recounts_everything():
     AreaCount.objects.all().delete()
     DailyCount.objects.update(value=99)
     call_command("rebuild_rollups", stdout=io.StringIO())
+    _assert_rollups_exact()
+
+
+def test_the_migration_fills_the_library_rollups_of_an_existing_database():
+    import importlib
+
+    from django.apps import apps
+    from django.db import connection
+
+    migration = importlib.import_module("plein.registration.migrations.0007_library_area_counts")
+    services.visit_register(acting_user=UserFactory(desk_worker=True), **visit_data())
+    services.visit_register(
+        acting_user=UserFactory(desk_worker=True),
+        **visit_data(day=timezone.localdate() - datetime.timedelta(days=50), idempotency_key="older"),
+    )
+    AreaCount.objects.filter(area__startswith="B-").delete()
+    migration.fill(apps, SimpleNamespace(connection=connection))  # all it uses of a schema editor
     _assert_rollups_exact()

@@ -298,3 +298,21 @@ def test_referrals_are_split_into_emb_programmes_and_partners(world):
         "Er waren 4 doorverwijzingen: 3 naar een EMB-programma en 1 naar een partner; "
         "het vaakst naar Digisterker (cursus) (2)."
     )
+
+
+def test_a_library_reads_its_own_rollups_not_the_rows_of_its_branches(world, country):
+    """The largest library has some thirty branches: over five years their month rows were
+    70,000 rows a page. A library scope reads the library's own day and month rows instead."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from plein.registration.models import DailyCount
+
+    for user in ("administrator", "coordinator"):
+        scope = selectors.scope_choices(user=world.users[user]).get(f"bibliotheek-{world.library.uuid}")
+        assert scope.area == f"B-{world.library.pk}"
+        period = selectors.Period(TODAY - datetime.timedelta(days=399), TODAY - datetime.timedelta(days=3))
+        with CaptureQueriesContext(connection) as queries:
+            figures = selectors.figures(scope=scope, period=period)
+        assert not any(DailyCount._meta.db_table in q["sql"] for q in queries.captured_queries)
+        _assert_matches(figures, scope.location_ids)
