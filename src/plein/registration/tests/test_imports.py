@@ -305,6 +305,7 @@ def test_a_failing_import_leaves_nothing_and_its_rows_count_nowhere_while_it_run
 
     name = _ido(world)
     monkeypatch.setattr(imports, "CHUNK_ROWS", 50)
+    monkeypatch.setattr(imports, "PG_CHUNK_ROWS", 50)
     seen = {}
 
     def publish(job, written):
@@ -387,6 +388,7 @@ def test_an_import_that_fails_while_adding_to_the_figures_is_withdrawn_with_its_
     services.visit_register(acting_user=world.users["desk_worker"], **visit_data(location=world.location))
     before = (_rollup_counts(), _area_counts())
     monkeypatch.setattr(imports, "PUBLISH_ROWS", 20)
+    monkeypatch.setattr(imports, "PG_PUBLISH_ROWS", 20)
     calls = []
     original = imports.apply_deltas
 
