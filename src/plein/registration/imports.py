@@ -65,7 +65,7 @@ QUESTION_COLUMNS = ["domein", "onderwerp", "organisatie", "hulp", "digid_vervolg
 QUESTION_FIELDS = ["domain_id", "topic_id", "organisation_id", "help_id", "digid_follow_up_id", "referral_id"]
 MAX_ROWS = 200_000
 SHOWN_ERRORS = 20  # bad rows on the page; all of them are in the CSV file
-CHUNK_ROWS = 2_000  # rows written per transaction
+CHUNK_ROWS = 1_000  # rows written per transaction on SQLite (a short hold of the one write lock)
 PUBLISH_ROWS = 1_000  # rows added to the figures per transaction on SQLite
 # PostgreSQL: larger transactions. Desks never wait for the database as a whole there, only for
 # the rollup rows a transaction holds, and a range's rollups are one statement per table.
