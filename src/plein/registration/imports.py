@@ -65,8 +65,12 @@ QUESTION_COLUMNS = ["domein", "onderwerp", "organisatie", "hulp", "digid_vervolg
 QUESTION_FIELDS = ["domain_id", "topic_id", "organisation_id", "help_id", "digid_follow_up_id", "referral_id"]
 MAX_ROWS = 200_000
 SHOWN_ERRORS = 20  # bad rows on the page; all of them are in the CSV file
-CHUNK_ROWS = 2_000  # rows written per transaction
+CHUNK_ROWS = 1_000  # rows written per transaction on SQLite (a short hold of the one write lock)
 PUBLISH_ROWS = 1_000  # rows added to the figures per transaction on SQLite
+# PostgreSQL: larger transactions. Desks never wait for the database as a whole there, only for
+# the rollup rows a transaction holds, and a range's rollups are one statement per table.
+PG_CHUNK_ROWS = 10_000
+PG_PUBLISH_ROWS = 10_000
 CHUNK_PAUSE = 0.005  # at least this many seconds between two transactions on SQLite
 STALE_MINUTES = 10  # an import without progress this long has lost its worker
 PROGRESS_EVERY = 5_000  # rows checked between two progress updates
@@ -400,7 +404,8 @@ def write(job: ImportJob, plan: Plan, user) -> list[_Written]:
     visit_sql = _insert_sql(Visit, VISIT_COLUMNS)
     question_sql = _insert_sql(Question, ["visit_id", *QUESTION_FIELDS])
     ordered = sorted(plan.visits.items(), key=lambda item: (item[0][1], item[0][0]))
-    for chunk in _chunks(ordered, CHUNK_ROWS):
+    size = CHUNK_ROWS if sqlite else PG_CHUNK_ROWS
+    for chunk in _chunks(ordered, size):
         keys = {import_key(*key): (key, values) for key, values in chunk}
         existing = set(
             Visit.objects.filter(origin=VisitOrigin.IMPORT, idempotency_key__in=list(keys)).values_list(
@@ -474,7 +479,7 @@ def publish(job: ImportJob, written: list[_Written]) -> None:
     desks write the same rollup rows (this month's, the province's, the country's): SQLite has
     one writer at a time, and PostgreSQL would make a desk wait for a row one long
     transaction holds. If a range fails, `withdraw` takes the ranges already added out again."""
-    size = PUBLISH_ROWS if connection.vendor == "sqlite" else 4 * PUBLISH_ROWS
+    size = PUBLISH_ROWS if connection.vendor == "sqlite" else PG_PUBLISH_ROWS
     for chunk in _chunks(written, size, day=lambda visit: visit.day):
         deltas = Counter()
         for visit in chunk:

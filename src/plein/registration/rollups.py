@@ -83,19 +83,35 @@ def _apply_daily(deltas: Counter) -> None:
 
 
 def _upsert(table: str, columns: list, conflict: str, rows: list) -> None:
-    """INSERT the rows; where a row exists already, add to its value (SQLite and PostgreSQL)."""
-    table = connection.ops.quote_name(table)
+    """INSERT the rows; where a row exists already, add to its value (SQLite and PostgreSQL).
+    PostgreSQL: one statement with one array per column (`unnest`), however many rows: an
+    import's range of days writes thousands of rollup rows, and a VALUES list of thousands of
+    parameters costs more to parse and plan than to run."""
+    if not rows:
+        return
+    quoted = connection.ops.quote_name(table)
+    update = f"ON CONFLICT {conflict} DO UPDATE SET value = {quoted}.value + excluded.value"
+    # Choices (Metric, Span) as plain text: not every database driver adapts a str subclass.
+    rows = [[str(value) if isinstance(value, str) else value for value in row] for row in rows]
+    if connection.vendor == "postgresql":
+        types = _column_types(table)
+        arrays = ", ".join(f"%s::{types[column]}[]" for column in columns)
+        sql = f"INSERT INTO {quoted} ({', '.join(columns)}) SELECT * FROM unnest({arrays}) {update}"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [list(column) for column in zip(*rows, strict=True)])
+        return
     for first in range(0, len(rows), UPSERT_BATCH):
         batch = rows[first : first + UPSERT_BATCH]
         values = ", ".join(["(" + ", ".join(["%s"] * len(columns)) + ")"] * len(batch))
-        sql = (
-            f"INSERT INTO {table} ({', '.join(columns)}) VALUES {values} "
-            f"ON CONFLICT {conflict} DO UPDATE SET value = {table}.value + excluded.value"
-        )
-        # Choices (Metric, Span) as plain text: not every database driver adapts a str subclass.
-        params = [str(value) if isinstance(value, str) else value for row in batch for value in row]
+        sql = f"INSERT INTO {quoted} ({', '.join(columns)}) VALUES {values} {update}"
         with connection.cursor() as cursor:
-            cursor.execute(sql, params)
+            cursor.execute(sql, [value for row in batch for value in row])
+
+
+def _column_types(table: str) -> dict:
+    """{column: its type in the database} of a rollup table (for the arrays of `unnest`)."""
+    model = DailyCount if table == DailyCount._meta.db_table else AreaCount
+    return {field.column: field.db_type(connection) for field in model._meta.concrete_fields}
 
 
 UPSERT_BATCH = 1000  # rows per statement: well under SQLite's limit on parameters
