@@ -10,7 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views import View
 
-from plein.core.views_base import PleinPermissionMixin
+from plein.common.views_base import PleinPermissionMixin
 
 from . import documents, selectors, services
 from .forms import PartnerForm, PublishForm, StepEditForm, StepForm, TrajectoryForm

@@ -9,6 +9,7 @@ class RegistrationConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from . import entries  # noqa: F401 (navigation, start page, demo: plein.common.registry)
         from .models import Category, ImportJob, Visit
 
         auditlog.register(Category)
