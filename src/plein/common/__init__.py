@@ -1,0 +1,1 @@
+"""The ground floor: helpers every app uses; imports no feature app."""
