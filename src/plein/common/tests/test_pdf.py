@@ -32,7 +32,8 @@ def test_pdf_response_is_a_private_download_with_a_safe_and_an_exact_name():
     response = pdf_response(b"%PDF-1.7", filename="verhaal-Café “Zuid”.pdf")
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == (
-        "attachment; filename=\"verhaal-Cafe Zuid.pdf\"; filename*=UTF-8''verhaal-Caf%C3%A9%20%E2%80%9CZuid%E2%80%9D.pdf"
+        'attachment; filename="verhaal-Cafe Zuid.pdf"; '
+        "filename*=UTF-8''verhaal-Caf%C3%A9%20%E2%80%9CZuid%E2%80%9D.pdf"
     )
     assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
 
