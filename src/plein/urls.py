@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
-from django.views.i18n import set_language
 
+from plein.accounts.views import set_language
 from plein.common.admin_site import require_administrator
 from plein.site.views import error_404
 
