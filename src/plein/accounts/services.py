@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from plein.audit.services import acting_as
 from plein.common.mail import send_mail_on_commit
-from plein.core.utils import absolute_url
+from plein.common.utils import absolute_url
 
 from .choices import ROLE_ORGANISATION_TYPES, Role, grantable_roles
 from .models import Invitation

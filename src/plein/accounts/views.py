@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from django.views import View, i18n
 
 from plein.audit.selectors import history_for
-from plein.core.forms import add_service_errors
-from plein.core.utils import is_uuid
-from plein.core.views_base import PleinPermissionMixin
+from plein.common.forms import add_service_errors
+from plein.common.utils import is_uuid
+from plein.common.views_base import PleinPermissionMixin
 from plein.organisations.models import Organisation
 
 from . import selectors, services
@@ -121,7 +121,7 @@ class AcceptInvitationView(View):
             else:
                 login(request, user, backend="django.contrib.auth.backends.ModelBackend")
                 messages.success(request, _("Welcome to Plein! Your account is ready."))
-                return redirect("core:home")
+                return redirect("site:home")
         return self.render(form)
 
     def render(self, form):

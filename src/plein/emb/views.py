@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from plein.actions.forms import ActionForm
+from plein.common.forms import add_service_errors
 from plein.common.pdf import pdf_response, render_pdf
-from plein.core.forms import add_service_errors
-from plein.core.views_base import PleinPermissionMixin, render_form_page
+from plein.common.views_base import PleinPermissionMixin, render_form_page
 
 from . import selectors, services
 from .forms import (

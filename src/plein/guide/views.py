@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from plein.common.pdf import content_disposition, pdf_response
-from plein.core.views_base import PleinPermissionMixin
+from plein.common.views_base import PleinPermissionMixin
 
 from . import documents, selectors, services
 from .forms import PartnerForm, PublishForm, StepEditForm, StepForm, TrajectoryForm

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from plein.accounts.choices import NotificationFrequency
 from plein.audit.services import acting_as
 from plein.common.mail import send_mail_now, send_mail_on_commit
-from plein.core.utils import absolute_url
+from plein.common.utils import absolute_url
 
 from . import selectors
 from .models import CaseReply, DigestLog, PracticeCase

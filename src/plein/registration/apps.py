@@ -11,7 +11,10 @@ class RegistrationConfig(AppConfig):
 
         from plein.organisations.signals import location_moved
 
-        from . import rollups
+        from . import (
+            entries,  # noqa: F401 (navigation, start page, demo: plein.common.registry)
+            rollups,
+        )
         from .models import Category, ImportJob, Visit
 
         # A branch moved to another library or province: its figures move along.

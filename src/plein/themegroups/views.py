@@ -13,10 +13,10 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 
 from plein.accounts.choices import Role
-from plein.core import spreadsheets
-from plein.core.forms import add_service_errors
-from plein.core.utils import is_uuid
-from plein.core.views_base import PleinPermissionMixin, render_form_page
+from plein.common import spreadsheets
+from plein.common.forms import add_service_errors
+from plein.common.utils import is_uuid
+from plein.common.views_base import PleinPermissionMixin, render_form_page
 from plein.organisations.models import Organisation
 
 from . import selectors, services

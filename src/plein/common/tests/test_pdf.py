@@ -5,7 +5,7 @@ import copy
 import pytest
 
 from plein.common.pdf import content_disposition, pdf_response, render_pdf
-from plein.core.tests.pdf import assert_valid_pdf, pdf_text
+from plein.site.tests.pdf import assert_valid_pdf, pdf_text
 
 TEMPLATE = """<!DOCTYPE html>
 <html lang="nl"><head><meta charset="utf-8"><title>Werkblad {{ name }}</title></head>
