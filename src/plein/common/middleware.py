@@ -9,20 +9,32 @@ class DutchFirstLocaleMiddleware:
     """Dutch unless the person chose English with the language switch.
 
     Django's LocaleMiddleware would follow the browser's Accept-Language header, so most
-    office PCs (set to English) would get an English Plein. Plein is Dutch by default."""
+    office PCs (set to English) would get an English Plein. Plein is Dutch by default.
+    A visitor's choice is a cookie; a logged-in person's is kept on their account
+    (`User.language`, stored by the language switch) and wins on every PC and after the
+    browser was closed."""
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.supported = {code for code, _ in settings.LANGUAGES}
 
     def __call__(self, request):
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        supported = {code for code, _ in settings.LANGUAGES}
-        language = chosen if chosen in supported else settings.LANGUAGE_CODE
+        language = chosen if chosen in self.supported else settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = self.get_response(request)
-        response.headers.setdefault("Content-Language", language)
+        response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
         return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        # After the authentication middleware: the user is known (and loaded once, as the
+        # view and the privacy headers load it anyway).
+        user = getattr(request, "user", None)
+        language = getattr(user, "language", None) if user is not None and user.is_authenticated else None
+        if language in self.supported and language != request.LANGUAGE_CODE:
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
 
 
 class ErrorAnswersMiddleware:

@@ -11,8 +11,10 @@ class CategoryAdmin(admin.ModelAdmin):
     registration: label, order and national code. An option in use is never deleted (the
     registrations refer to it) but retired, which keeps its history and figures."""
 
-    list_display = ["label", "kind", "code", "national_code", "position", "retired_at"]
+    list_display = ["label", "kind", "code", "national_code", "programme", "position", "retired_at"]
+    list_select_related = ["programme"]
     list_filter = ["kind", ("retired_at", admin.EmptyFieldListFilter)]
+    autocomplete_fields = ["programme"]
     list_editable = ["position"]
     search_fields = ["label", "code", "national_code"]
     readonly_fields = ["retired_at"]

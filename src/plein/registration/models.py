@@ -9,9 +9,11 @@ stored cannot leak. A test guards this list of fields.
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from plein.organisations.models import Location
@@ -35,6 +37,19 @@ class Category(models.Model):
     retired_at = models.DateTimeField(
         _("retired at"), null=True, blank=True, help_text=_("Retired options are no longer offered; history stays.")
     )
+    programme = models.ForeignKey(
+        "emb.Programme",
+        verbose_name=_("EMB programme"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="referral_categories",
+        limit_choices_to={"library__isnull": True},
+        help_text=_(
+            "Only for a referral option: the national EMB programme it refers to. The figures count "
+            "referrals into EMB programmes by this link."
+        ),
+    )
 
     class Meta:
         verbose_name = _("category")
@@ -50,6 +65,10 @@ class Category(models.Model):
     @property
     def is_active(self) -> bool:
         return self.retired_at is None
+
+    def clean(self):
+        if self.programme_id and self.kind != CategoryKind.REFERRAL:
+            raise ValidationError({"programme": gettext("Only a referral option can name an EMB programme.")})
 
 
 class Visit(models.Model):

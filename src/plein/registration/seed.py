@@ -72,7 +72,10 @@ CATEGORIES = {
 
 
 def seed_categories(Category=None) -> int:
-    """Create missing options; never changes or removes existing ones. Returns how many were added."""
+    """Create missing options; never changes or removes existing ones. Returns how many were added.
+    Called without a model (not from a migration), it also links the referral options to the
+    EMB programmes that exist (`link_referral_programmes`)."""
+    at_runtime = Category is None  # not a migration's historical model (0008 links those)
     if Category is None:
         from .models import Category
     added = 0
@@ -82,4 +85,38 @@ def seed_categories(Category=None) -> int:
                 kind=kind, code=code, defaults={"label": label, "position": position, "national_code": code}
             )
             added += created
+    if at_runtime:
+        link_referral_programmes(Category)
     return added
+
+
+# Referral options that are national EMB programmes: category code -> programme key
+# (plein.emb.seed.CATALOGUE). The codes differ where the names do ("digitaal-spreekuur").
+REFERRAL_PROGRAMMES = {
+    "digisterker": "digisterker",
+    "klik-en-tik": "klik-en-tik",
+    "taalhuis": "taalhuis",
+    "digitaal-spreekuur": "digitaal-cafe",
+    "geldzaken": "geldzaken",
+}
+
+
+def link_referral_programmes(Category=None, Programme=None) -> int:  # noqa: N803 - models, as in a migration
+    """Link the referral options to the national EMB programme they refer to, where no link is
+    set yet (an administrator's choice stays). Creates nothing. Returns how many were linked."""
+    if Category is None:
+        from .models import Category
+    if Programme is None:
+        from django.apps import apps
+
+        Programme = apps.get_model("emb", "Programme")  # noqa: N806
+    programmes = dict(
+        Programme.objects.filter(key__in=REFERRAL_PROGRAMMES.values(), library__isnull=True).values_list("key", "pk")
+    )
+    linked = 0
+    for code, key in REFERRAL_PROGRAMMES.items():
+        if key in programmes:
+            linked += Category.objects.filter(kind="doorverwijzing", code=code, programme__isnull=True).update(
+                programme_id=programmes[key]
+            )
+    return linked

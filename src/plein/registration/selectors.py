@@ -30,9 +30,6 @@ from . import periods
 from .choices import NATIONAL_AREA, CategoryKind, Metric, Span, library_area, location_area, province_area
 from .models import AreaCount, Category, DailyCount
 
-# Referral targets that are programmes of the library itself (the EMB); the others are partners.
-EMB_REFERRAL_CODES = {"digisterker", "klik-en-tik", "taalhuis", "digitaal-spreekuur", "geldzaken"}
-
 # Breakdowns in the order the dashboard shows them: (kind, metric it counts, ordered by count?)
 BREAKDOWNS = [
     (CategoryKind.TOPIC, Metric.QUESTIONS_BY, True),
@@ -285,7 +282,7 @@ class Row:
     previous: int
     share: int = 0  # percentage of all questions (or visits), rounded
     group: str = ""  # referrals: "EMB programme" or "Partner"
-    emb: bool = False  # referrals: into one of the library's own EMB programmes
+    emb: bool = False  # referrals: into an EMB programme (the category names one: Category.programme)
 
     @property
     def label(self) -> str:
@@ -488,7 +485,7 @@ def figures(*, scope: Scope, period: Period) -> Figures:
                 continue
             row = Row(category, count, prev, round(100 * count / total) if total else 0)
             if kind == CategoryKind.REFERRAL:
-                row.emb = category.code in EMB_REFERRAL_CODES
+                row.emb = category.programme_id is not None
                 row.group = str(_("EMB programme") if row.emb else _("Partner"))
             kind_rows.append(row)
         if by_count:

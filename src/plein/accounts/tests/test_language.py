@@ -29,6 +29,17 @@ def test_switching_language_stores_it_on_the_account(client, world):
     assert coordinator.language == "nl"
 
 
+def test_a_logged_in_person_reads_their_own_language_even_without_the_cookie(client, world):
+    """A remembered login outlives the language cookie (it ends with the browser)."""
+    services.user_language_update(user=world.users["coordinator"], language="en")
+    client.force_login(world.users["coordinator"])
+    response = client.get("/privacy/")
+    assert settings.LANGUAGE_COOKIE_NAME not in client.cookies
+    assert '<html lang="en">' in response.content.decode() and response["Content-Language"] == "en"
+    client.logout()
+    assert '<html lang="nl">' in client.get("/privacy/").content.decode()
+
+
 def test_an_anonymous_switch_or_an_unknown_language_stores_nothing(client, world):
     assert _switch(client, "en").status_code == 302  # the cookie only, as before
     client.force_login(world.users["coordinator"])

@@ -1,7 +1,5 @@
 """One way to mail: in each recipient's own language, only after the commit."""
 
-import copy
-
 import pytest
 from django.core import mail
 from django.db import transaction
@@ -18,12 +16,8 @@ BODY = '{% load i18n %}{% translate "Users" %}: {{ recipient.name|default:"-" }}
 
 
 @pytest.fixture
-def template(settings, tmp_path):
-    (tmp_path / "mail.txt").write_text(BODY, encoding="utf-8")
-    templates = copy.deepcopy(settings.TEMPLATES)
-    templates[0]["DIRS"] = [*templates[0]["DIRS"], tmp_path]
-    settings.TEMPLATES = templates
-    return "mail.txt"
+def template(make_template):
+    return make_template("mail.txt", BODY)
 
 
 def _by_address():

@@ -1,7 +1,5 @@
 """The one PDF renderer and the one PDF response."""
 
-import copy
-
 import pytest
 
 from plein.common.pdf import content_disposition, pdf_response, render_pdf
@@ -13,12 +11,8 @@ TEMPLATE = """<!DOCTYPE html>
 
 
 @pytest.fixture
-def sheet_template(settings, tmp_path):
-    (tmp_path / "sheet.html").write_text(TEMPLATE, encoding="utf-8")
-    templates = copy.deepcopy(settings.TEMPLATES)
-    templates[0]["DIRS"] = [*templates[0]["DIRS"], tmp_path]
-    settings.TEMPLATES = templates
-    return "sheet.html"
+def sheet_template(make_template):
+    return make_template("sheet.html", TEMPLATE)
 
 
 def test_render_pdf_makes_a_tagged_pdf_with_the_text(sheet_template):
