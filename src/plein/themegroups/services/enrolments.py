@@ -20,8 +20,8 @@ from plein.audit.services import acting_as
 from plein.core.utils import absolute_url
 from plein.organisations.choices import OrganisationType
 
-from .choices import ENROLLMENT_TRANSITIONS, OPEN_ENROLLMENT_STATUSES, EnrollmentStatus
-from .models import (
+from ..choices import ENROLLMENT_TRANSITIONS, OPEN_ENROLLMENT_STATUSES, EnrollmentStatus
+from ..models import (
     AgendaItem,
     CalendarToken,
     Decision,
@@ -32,7 +32,7 @@ from .models import (
     ProgrammeYear,
     ThemeGroup,
 )
-from .selectors import group_places
+from ..selectors import group_places
 
 User = get_user_model()
 logger = logging.getLogger(__name__)
@@ -495,7 +495,7 @@ def meeting_delete(*, meeting, acting_user):
 @transaction.atomic
 def attendance_register(*, meeting, library, acting_user, registered=True, people=1):
     """A library says beforehand that it will come (or not)."""
-    from .models import Attendance
+    from ..models import Attendance
 
     if meeting.is_past:
         raise ValidationError(_("This meeting is over; the facilitator confirms who was there."))
@@ -513,7 +513,7 @@ def attendance_register(*, meeting, library, acting_user, registered=True, peopl
 def attendance_confirm(*, meeting, acting_user, attended_library_ids):
     """Afterwards, the facilitator ticks which member libraries were there. This records presence
     only: a library's reply beforehand (or that it never replied) stays as it was."""
-    from .models import Attendance
+    from ..models import Attendance
 
     _check_started(meeting, _("Who was there can be confirmed once the meeting has started."))
     with acting_as(acting_user):
@@ -617,7 +617,7 @@ def meeting_recipients(meeting) -> list[str]:
 
 
 def schedule_reminder(meeting):
-    from .tasks import send_meeting_reminder
+    from ..tasks import send_meeting_reminder
 
     run_after = meeting.starts_at - datetime.timedelta(days=REMINDER_DAYS)
     try:
@@ -688,7 +688,7 @@ def calendar_token_renew(*, user) -> CalendarToken:
 def meetings_for_user(user):
     from django.db.models import Prefetch
 
-    from .selectors import groups_visible_to
+    from ..selectors import groups_visible_to
 
     return (
         Meeting.objects.filter(group__in=groups_visible_to(user))
@@ -709,7 +709,7 @@ def retrospective_draft(group) -> dict:
     from plein.actions.models import Action
     from plein.organisations.choices import Province
 
-    from .choices import MeetingKind, Topic
+    from ..choices import MeetingKind, Topic
 
     year = group.programme_year.year
     started = group.programme_year.has_started(timezone.localdate())
@@ -825,8 +825,8 @@ def retrospective_draft(group) -> dict:
 @transaction.atomic
 def retrospective_generate(*, group, acting_user):
     """Create the draft, or rewrite an unpublished draft from the current data."""
-    from .choices import RetrospectiveStatus
-    from .models import Retrospective
+    from ..choices import RetrospectiveStatus
+    from ..models import Retrospective
 
     draft = retrospective_draft(group)
     with acting_as(acting_user):
@@ -853,7 +853,7 @@ def retrospective_update(*, retrospective, acting_user, title, introduction, bod
 
 @transaction.atomic
 def retrospective_set_published(*, retrospective, acting_user, published: bool):
-    from .choices import RetrospectiveStatus
+    from ..choices import RetrospectiveStatus
 
     with acting_as(acting_user):
         retrospective.status = RetrospectiveStatus.PUBLISHED if published else RetrospectiveStatus.DRAFT

@@ -19,10 +19,10 @@ from plein.core.utils import is_uuid
 from plein.core.views_base import PleinPermissionMixin, render_form_page
 from plein.organisations.models import Organisation
 
-from . import selectors, services
-from .calendar import build_calendar
-from .choices import RetrospectiveStatus
-from .forms import (
+from .. import selectors, services
+from ..calendar import build_calendar
+from ..choices import RetrospectiveStatus
+from ..forms import (
     ActionItemFormSet,
     AgendaFormSet,
     AttendanceConfirmForm,
@@ -35,7 +35,7 @@ from .forms import (
     SignupForm,
     ThemeGroupForm,
 )
-from .models import CalendarToken, Enrollment, Meeting, ProgrammeYear, Retrospective
+from ..models import CalendarToken, Enrollment, Meeting, ProgrammeYear, Retrospective
 
 User = get_user_model()
 
@@ -218,7 +218,7 @@ class GroupHistoryView(GroupObjectMixin, View):
     def get(self, request, uuid):
         from plein.audit.selectors import history_for
 
-        from .models import Enrollment, GroupMembership, Meeting, ThemeGroup
+        from ..models import Enrollment, GroupMembership, Meeting, ThemeGroup
 
         group = self.group
         title = _("History")

@@ -1,0 +1,1 @@
+from .enrolments import *  # noqa: F403

@@ -1,0 +1,1 @@
+from .meetings import *  # noqa: F403
