@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from plein.audit.services import acting_as
 
-from ..models import AgendaItem, Decision, Meeting, MeetingActionItem
+from ..models import AgendaItem, Decision, Meeting, MeetingActionItem, MeetingActionLink
 from .reminders import schedule_reminder
 
 MEETING_FIELDS = ("title", "kind", "starts_at", "ends_at", "meeting_url", "address", "host_library", "description")
@@ -93,7 +93,6 @@ def minutes_save(*, meeting, acting_user, minutes, decisions=(), action_items=()
     takes the lead: `owner_library` and/or `owner` (a person of a member library); that
     library gets the action too, and the person owns it in their own library's plan."""
     from plein.actions.choices import ActionOrigin, ActionStatus
-    from plein.actions.models import Action
     from plein.actions.services import action_create
 
     _check_started(meeting, _("Minutes can be written once the meeting has started."))
@@ -133,19 +132,22 @@ def minutes_save(*, meeting, acting_user, minutes, decisions=(), action_items=()
                 action_item.full_clean()
                 action_item.save()
             action_item.libraries.add(*libraries)
+            linked = set(action_item.action_links.values_list("library_id", flat=True))
             for library in libraries:
-                if not Action.objects.filter(library=library, meeting_action_item=action_item).exists():
-                    created.append(
-                        action_create(
-                            library=library,
-                            acting_user=acting_user,
-                            title=action_item.title,
-                            description=action_item.description,
-                            owner=action_item.owner if action_item.owner_library_id == library.pk else None,
-                            due_date=action_item.due_date,
-                            status=ActionStatus.PLANNED,
-                            origin=ActionOrigin.MEETING,
-                            meeting_action_item=action_item,
-                        )
-                    )
+                if library.pk in linked:
+                    continue
+                action = action_create(
+                    library=library,
+                    acting_user=acting_user,
+                    title=action_item.title,
+                    description=action_item.description,
+                    owner=action_item.owner if action_item.owner_library_id == library.pk else None,
+                    due_date=action_item.due_date,
+                    status=ActionStatus.PLANNED,
+                    origin=ActionOrigin.MEETING,
+                )
+                link = MeetingActionLink(item=action_item, action=action, library=library)
+                link.full_clean()
+                link.save()
+                created.append(action)
     return created

@@ -106,12 +106,12 @@ def retrospective_draft(group) -> dict:
         else:
             lines.append(_("No practice cases were brought in."))
     done = list(
-        Action.objects.filter(meeting_action_item__meeting__group=group, status=ActionStatus.DONE)
+        Action.objects.filter(meeting_link__item__meeting__group=group, status=ActionStatus.DONE)
         .select_related("library")
         .order_by("completed_at")
     )
     open_count = (
-        Action.objects.filter(meeting_action_item__meeting__group=group).exclude(status=ActionStatus.DONE).count()
+        Action.objects.filter(meeting_link__item__meeting__group=group).exclude(status=ActionStatus.DONE).count()
     )
     lines.append("")
     lines.append("## " + _("Actions"))

@@ -204,7 +204,7 @@ def test_minutes_with_action_items_land_in_the_libraries_plans_once(client, worl
         "acties-1-title": "",
     }
     assert client.post(url, data).status_code == 302
-    actions = Action.objects.filter(meeting_action_item__meeting=meeting)
+    actions = Action.objects.filter(meeting_link__item__meeting=meeting)
     assert {a.library for a in actions} == {world.library, second}
     assert all(a.status == "gepland" and a.origin == "bijeenkomst" for a in actions)
     assert meeting.decisions.count() == 2
