@@ -152,22 +152,14 @@ def _library_for(enrollment, acting_user):
     on placement."""
     if enrollment.library_id:
         return enrollment.library, False
-    from plein.organisations.models import Municipality, Organisation
+    from plein.organisations.services import library_get_or_create
 
-    library = Organisation.objects.filter(name__iexact=enrollment.new_library_name).first()
-    created = library is None
-    if created:
-        library = Organisation(
-            name=enrollment.new_library_name,
-            type=OrganisationType.LIBRARY,
-            province=enrollment.new_library_province or enrollment.group.programme_year.poi.province,
-        )
-        library.full_clean()
-        library.save()
-        if enrollment.new_library_municipality:
-            municipality = Municipality.objects.filter(name__iexact=enrollment.new_library_municipality).first()
-            if municipality:
-                library.municipalities.add(municipality)
+    library, created = library_get_or_create(
+        acting_user=acting_user,
+        name=enrollment.new_library_name,
+        province=enrollment.new_library_province or enrollment.group.programme_year.poi.province,
+        municipality_name=enrollment.new_library_municipality,
+    )
     enrollment.library = library
     return library, created
 
