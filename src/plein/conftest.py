@@ -123,7 +123,7 @@ def chromium():
     # make between browser steps are still synchronous and safe.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
-    from plein.core.tests.browser import CHROMIUM, CHROMIUM_ARGS, start_recording
+    from plein.site.tests.browser import CHROMIUM, CHROMIUM_ARGS, start_recording
 
     start_recording()  # every HTML page served from now on goes to the Nu Html Checker at the end
     with sync_playwright() as p:
@@ -134,7 +134,7 @@ def chromium():
 
 @pytest.fixture
 def browser_page(chromium, live_server):
-    from plein.core.tests.browser import PageWatch
+    from plein.site.tests.browser import PageWatch
 
     context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL", base_url=live_server.url)
     page = context.new_page()
@@ -150,7 +150,7 @@ VNU_ERRORS = pytest.StashKey[tuple]()
 
 
 def pytest_sessionfinish(session, exitstatus):
-    browser = sys.modules.get("plein.core.tests.browser")
+    browser = sys.modules.get("plein.site.tests.browser")
     if browser is None or browser.RECORDER is None:
         return
     import shutil

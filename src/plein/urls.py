@@ -1,16 +1,16 @@
 from django.contrib import admin
 from django.urls import include, path
-from django.views.i18n import set_language
 
-from plein.core.admin_site import require_administrator
-from plein.core.views import error_404
+from plein.accounts.views import set_language
+from plein.common.admin_site import require_administrator
+from plein.site.views import error_404
 
 admin.site.site_header = "Plein – technisch beheer"
 admin.site.site_title = "Plein"
 require_administrator(admin.site)
 
 urlpatterns = [
-    path("", include("plein.core.urls")),
+    path("", include("plein.site.urls")),
     path("", include("plein.accounts.urls")),
     # Changing the login e-mail would bypass the invitation; an administrator does it.
     path("account/email/", error_404, name="account_email"),
@@ -28,7 +28,7 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
 ]
 
-handler400 = "plein.core.views.error_400"
-handler403 = "plein.core.views.error_403"
-handler404 = "plein.core.views.error_404"
-handler500 = "plein.core.views.error_500"
+handler400 = "plein.site.views.error_400"
+handler403 = "plein.site.views.error_403"
+handler404 = "plein.site.views.error_404"
+handler500 = "plein.site.views.error_500"

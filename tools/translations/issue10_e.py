@@ -2,7 +2,7 @@
 API's errors and its description."""
 
 NL = {
-    # plein.core.errors
+    # plein.common.errors
     "Plein cannot be reached for a moment": "Plein is even niet bereikbaar",
     "Plein cannot reach its database. What you sent has not been saved.": "Plein kan zijn database niet bereiken. Wat u stuurde, is niet opgeslagen.",
     "Please try again in a few minutes.": "Probeer het over een paar minuten opnieuw.",
@@ -24,7 +24,7 @@ NL = {
         "U kunt hoogstens %(num)d vraag per bezoek registreren. Registreer de rest als een nieuw bezoek.",
         "U kunt hoogstens %(num)d vragen per bezoek registreren. Registreer de rest als een nieuw bezoek.",
     ),
-    # plein.core.errors for the API, plein.api
+    # plein.common.errors for the API, plein.api
     "This address does not take %(method)s. It takes: %(allowed)s.": "Dit adres neemt geen %(method)s aan. Het neemt wel: %(allowed)s.",
     "The request could not be handled (%(status)s).": "Het verzoek kon niet worden afgehandeld (%(status)s).",
     "This day is after today. Also send “to”, or choose an earlier day.": "Deze dag ligt na vandaag. Stuur ook ‘to’ mee, of kies een eerdere dag.",

@@ -14,7 +14,7 @@ class UserAdmin(BaseUserAdmin):
     autocomplete_fields = ["organisation"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        ("Plein", {"fields": ["name", "role", "organisation"]}),
+        ("Plein", {"fields": ["name", "role", "organisation", "language"]}),
         ("Status", {"fields": ["is_active", "is_staff", "is_superuser", "last_login", "date_joined"]}),
     ]
     add_fieldsets = [

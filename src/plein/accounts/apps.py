@@ -9,6 +9,7 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from . import entries  # noqa: F401 (navigation, start page, demo: plein.common.registry)
         from .models import Invitation, User
 
         auditlog.register(User, exclude_fields=["password", "last_login"])

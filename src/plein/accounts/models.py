@@ -57,6 +57,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         default=NotificationFrequency.DIRECT,
         help_text=_("New practice cases and replies in your theme groups."),
     )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default="nl",
+        help_text=_("Plein and its e-mails speak to this person in this language; set by the language switch."),
+    )
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(_("can use the technical admin"), default=False)
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)

@@ -52,3 +52,20 @@ def open_invitations(*, user) -> QuerySet[Invitation]:
         .select_related("organisation", "invited_by")
         .order_by("-created_at")
     )
+
+
+def works_at_library(user) -> bool:
+    """Library staff (coordinator or desk worker of a library organisation)."""
+    from plein.accounts.choices import Role
+    from plein.organisations.choices import OrganisationType
+
+    return (
+        user.is_authenticated
+        and user.role in (Role.COORDINATOR, Role.DESK_WORKER)
+        and user.organisation_id is not None
+        and user.organisation.type == OrganisationType.LIBRARY
+    )
+
+
+def has_organisation(user) -> bool:
+    return user.is_authenticated and user.organisation_id is not None

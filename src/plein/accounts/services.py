@@ -8,15 +8,14 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plein.audit.services import acting_as
-from plein.core.utils import absolute_url
+from plein.common.mail import send_mail_on_commit
+from plein.common.utils import absolute_url
 
 from .choices import ROLE_ORGANISATION_TYPES, Role, grantable_roles
 from .models import Invitation
@@ -89,24 +88,17 @@ def invitation_create(*, acting_user, email, name, role, organisation=None) -> t
         )
         invitation.full_clean()
         invitation.save()
-    language = translation.get_language()
-    transaction.on_commit(lambda: _send_invitation(invitation, token, language))
-    return invitation, token
-
-
-def _send_invitation(invitation, token, language):
-    with translation.override(language):
-        context = {
+    send_mail_on_commit(
+        to=invitation.email,  # nobody's yet, so in Dutch
+        subject=lambda: _("[Plein] You are invited to Plein"),
+        template="accounts/email/invitation.txt",
+        context={
             "invitation": invitation,
             "url": absolute_url(reverse("accounts:accept_invitation", args=[token])),
             "days": settings.PLEIN_INVITATION_DAYS,
-        }
-        send_mail(
-            subject=_("[Plein] You are invited to Plein"),
-            message=render_to_string("accounts/email/invitation.txt", context),
-            from_email=None,
-            recipient_list=[invitation.email],
-        )
+        },
+    )
+    return invitation, token
 
 
 def invitation_for_token(token: str) -> Invitation | None:
@@ -117,13 +109,17 @@ def invitation_for_token(token: str) -> Invitation | None:
 
 
 @transaction.atomic
-def invitation_accept(*, invitation, name, password) -> User:
+def invitation_accept(*, invitation, name, password, language=None) -> User:
+    """The invited person chooses a password; the account keeps the language they read Plein
+    in while accepting (`language`, default Dutch)."""
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if not invitation.is_open:
         raise ValidationError(_("This invitation has already been used or has expired."))
     if User.objects.filter(email__iexact=invitation.email).exists():
         raise ValidationError(_("There is already an account with this e-mail address."))
     user = User(email=invitation.email, name=name.strip(), role=invitation.role, organisation=invitation.organisation)
+    if language in dict(settings.LANGUAGES):
+        user.language = language
     _apply_role_flags(user)
     user.set_password(password)
     user.full_clean(exclude=["password"])
@@ -162,4 +158,19 @@ def profile_update(*, user, name) -> User:
         user.name = name.strip()
         user.full_clean(exclude=["password"])
         user.save(update_fields=["name"])
+    return user
+
+
+@transaction.atomic
+def user_language_update(*, user, language) -> User:
+    """A person chose the language Plein speaks to them in (the language switch); their
+    e-mails follow it, and logging in elsewhere brings it back."""
+    if language not in dict(settings.LANGUAGES):
+        raise ValidationError({"language": _("Choose one of the languages Plein speaks.")})
+    if user.language == language:
+        return user
+    with acting_as(user):
+        user.language = language
+        user.full_clean(exclude=["password"])
+        user.save(update_fields=["language"])
     return user

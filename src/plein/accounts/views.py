@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.core.exceptions import ValidationError
@@ -7,17 +8,27 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.views import View
+from django.views import View, i18n
 
 from plein.audit.selectors import history_for
-from plein.core.forms import add_service_errors
-from plein.core.utils import is_uuid
-from plein.core.views_base import PleinPermissionMixin
+from plein.common.forms import add_service_errors
+from plein.common.utils import is_uuid
+from plein.common.views_base import PleinPermissionMixin
 from plein.organisations.models import Organisation
 
 from . import selectors, services
 from .forms import AcceptInvitationForm, InvitationForm, ProfileForm, UserFilterForm, UserForm
 from .models import Invitation, User
+
+
+def set_language(request):
+    """The language switch: Django's own view (cookie, back to `next`), and for a logged-in
+    person the choice is kept on the account too, for their e-mails and their next login."""
+    response = i18n.set_language(request)
+    language = request.POST.get("language")
+    if request.method == "POST" and request.user.is_authenticated and language in dict(settings.LANGUAGES):
+        services.user_language_update(user=request.user, language=language)
+    return response
 
 
 def _users_crumbs(*extra):
@@ -100,14 +111,17 @@ class AcceptInvitationView(View):
         if form.is_valid():
             try:
                 user = services.invitation_accept(
-                    invitation=self.invitation, name=form.cleaned_data["name"], password=form.cleaned_data["password1"]
+                    invitation=self.invitation,
+                    name=form.cleaned_data["name"],
+                    password=form.cleaned_data["password1"],
+                    language=request.LANGUAGE_CODE,
                 )
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
                 login(request, user, backend="django.contrib.auth.backends.ModelBackend")
                 messages.success(request, _("Welcome to Plein! Your account is ready."))
-                return redirect("core:home")
+                return redirect("site:home")
         return self.render(form)
 
     def render(self, form):

@@ -9,6 +9,7 @@ class ActionsConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from . import entries  # noqa: F401 (navigation, start page, demo: plein.common.registry)
         from .models import Action
 
         auditlog.register(Action)

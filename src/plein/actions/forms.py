@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from plein.core.forms import DateInput
+from plein.common.forms import DateInput
 
 from . import selectors
 from .choices import ActionStatus

@@ -10,6 +10,7 @@ class ApiConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from . import entries  # noqa: F401 (navigation, start page, demo: plein.common.registry)
         from .models import ApiToken
 
         # The hash is not the secret, but it is what a key is checked against: keep it out of the log.

@@ -29,7 +29,7 @@ from ninja.responses import Status
 from ninja.security import HttpBearer
 from ninja.throttling import BaseThrottle
 
-from plein.core import errors as core_errors
+from plein.common import errors as core_errors
 from plein.registration import selectors as registration_selectors
 from plein.registration.choices import CategoryKind
 from plein.registration.services import QUESTION_FIELDS

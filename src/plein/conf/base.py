@@ -58,7 +58,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "csp",
-    # Plein's own apps, one per domain.
+    # Plein's own apps, one per domain; the floor first, the roof last (docs/architecture.md).
+    "plein.common",
     "plein.core",
     "plein.accounts",
     "plein.organisations",
@@ -71,18 +72,19 @@ INSTALLED_APPS = [
     "plein.guide",
     "plein.emb",
     "plein.api",
+    "plein.site",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "plein.core.middleware.DutchFirstLocaleMiddleware",
+    "plein.common.middleware.DutchFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "plein.core.middleware.ErrorAnswersMiddleware",  # 503 without the database, JSON under /api/
+    "plein.common.middleware.ErrorAnswersMiddleware",  # 503 without the database, JSON under /api/
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "plein.core.middleware.PrivacyHeadersMiddleware",
+    "plein.common.middleware.PrivacyHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -107,12 +109,12 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "plein.core.context_processors.plein",
+                "plein.site.context_processors.plein",
             ],
         },
     }
 ]
-FORM_RENDERER = "plein.core.forms.PleinFormRenderer"
+FORM_RENDERER = "plein.common.forms.PleinFormRenderer"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -128,8 +130,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "core:home"
-LOGOUT_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "site:home"
+LOGOUT_REDIRECT_URL = "site:home"
 
 # django-allauth: e-mail and password only; accounts come from invitations, not sign-up.
 ACCOUNT_ADAPTER = "plein.accounts.adapter.AccountAdapter"
@@ -241,7 +243,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"forbidden_without_traceback": {"()": "plein.core.logging.ForbiddenWithoutTraceback"}},
+    "filters": {"forbidden_without_traceback": {"()": "plein.common.logging.ForbiddenWithoutTraceback"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
     # A 403 is one line in the log, not a traceback.

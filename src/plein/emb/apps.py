@@ -9,6 +9,7 @@ class EmbConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from . import entries  # noqa: F401 (navigation, start page, demo: plein.common.registry)
         from .models import Connection, ConnectionAction, EmbSettings, PortfolioEntry, Programme
 
         auditlog.register(Programme)

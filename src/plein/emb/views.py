@@ -1,8 +1,6 @@
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -12,8 +10,9 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from plein.actions.forms import ActionForm
-from plein.core.forms import add_service_errors
-from plein.core.views_base import PleinPermissionMixin, render_form_page
+from plein.common.forms import add_service_errors
+from plein.common.pdf import pdf_response, render_pdf
+from plein.common.views_base import PleinPermissionMixin, render_form_page
 
 from . import selectors, services
 from .forms import (
@@ -560,24 +559,18 @@ class StoryView(LibraryMixin, View):
 
 
 def story_pdf(library, show_actions) -> bytes:
-    from django.contrib.staticfiles import finders
-    from django.template.loader import render_to_string
-    from weasyprint import CSS, HTML
-
-    html = render_to_string(
-        "emb/story_pdf.html", {**_story_context(library, show_actions), "show_actions": show_actions}
-    )
-    css = [CSS(filename=finders.find("plein/print.css")), CSS(filename=finders.find("plein/emb-print.css"))]
-    return HTML(string=html, base_url=str(settings.DJANGO_PROJECT_DIR)).write_pdf(
-        stylesheets=css, pdf_variant="pdf/ua-1"
+    return render_pdf(
+        "emb/story_pdf.html",
+        {**_story_context(library, show_actions), "show_actions": show_actions},
+        stylesheets=["plein/emb-print.css"],
     )
 
 
 class StoryPdfView(LibraryMixin, View):
     def get(self, request, uuid):
-        response = HttpResponse(story_pdf(self.library, self.show_actions), content_type="application/pdf")
-        response["Content-Disposition"] = f'attachment; filename="emb-verhaal-{slugify(self.library.name)}.pdf"'
-        return response
+        return pdf_response(
+            story_pdf(self.library, self.show_actions), filename=f"emb-verhaal-{slugify(self.library.name)}.pdf"
+        )
 
 
 class GroupCompareView(PleinPermissionMixin, View):

@@ -9,7 +9,10 @@ class GuideConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from . import models
+        from . import (
+            entries,  # noqa: F401 (navigation, start page, demo: plein.common.registry)
+            models,
+        )
 
         for model in (
             models.GuideVersion,

@@ -6,9 +6,10 @@ import datetime
 import io
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+
+from plein.common.pdf import render_pdf
 
 from . import selectors
 from .choices import AgreementStatus
@@ -336,12 +337,4 @@ def plan_docx(plan: Plan) -> bytes:
 
 
 def plan_pdf(plan: Plan) -> bytes:
-    from django.contrib.staticfiles import finders
-    from django.template.loader import render_to_string
-    from weasyprint import CSS, HTML
-
-    html = render_to_string("guide/plan_pdf.html", {"plan": plan})
-    css = CSS(filename=finders.find("plein/print.css"))
-    return HTML(string=html, base_url=str(settings.DJANGO_PROJECT_DIR)).write_pdf(
-        stylesheets=[css], pdf_variant="pdf/ua-1"
-    )
+    return render_pdf("guide/plan_pdf.html", {"plan": plan})

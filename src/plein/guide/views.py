@@ -10,7 +10,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views import View
 
-from plein.core.views_base import PleinPermissionMixin
+from plein.common.pdf import content_disposition, pdf_response
+from plein.common.views_base import PleinPermissionMixin
 
 from . import documents, selectors, services
 from .forms import PartnerForm, PublishForm, StepEditForm, StepForm, TrajectoryForm
@@ -434,11 +435,9 @@ class PlanDocumentView(TrajectoryMixin, View):
         plan = documents.plan_data(self.trajectory)
         name = slugify(f"projectplan-{self.trajectory.library.name}-{self.trajectory.name}")[:80]
         if self.kind == "pdf":
-            response = HttpResponse(documents.plan_pdf(plan), content_type="application/pdf")
-            response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
-        else:
-            response = HttpResponse(documents.plan_docx(plan), content_type=documents.DOCX_TYPE)
-            response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
+            return pdf_response(documents.plan_pdf(plan), filename=f"{name}.pdf")
+        response = HttpResponse(documents.plan_docx(plan), content_type=documents.DOCX_TYPE)
+        response["Content-Disposition"] = content_disposition(f"{name}.docx")
         return response
 
 

@@ -10,6 +10,7 @@ from plein.audit.services import acting_as
 
 from .choices import OrganisationType
 from .models import Location, Municipality, Organisation
+from .signals import location_moved
 
 ORGANISATION_FIELDS = ("name", "type", "province", "website")
 LOCATION_FIELDS = ("name", "street", "postcode", "city", "municipality", "has_ido")
@@ -98,18 +99,25 @@ def location_create(*, organisation, acting_user, **fields) -> Location:
 def location_update(*, location, acting_user, **fields) -> Location:
     """Change a branch; `organisation` moves it to another library (not on the form, for the
     shell and data repairs)."""
-    from plein.registration.rollups import location_places, locations_moved
-
-    before = location_places([location.pk])
+    before = Location.objects.filter(pk=location.pk).values_list(
+        "organisation_id", "municipality_id", "municipality__province"
+    )[0]  # from the database: a form may already have changed `location` in memory
     with acting_as(acting_user):
         for name in (*LOCATION_FIELDS, "organisation"):
             if name in fields:
                 setattr(location, name, fields[name])
         location.full_clean()
         location.save()
-    # A branch of another library or in a municipality of another province: its IDO figures
-    # move with it.
-    locations_moved(before, {location.pk: (location.organisation_id, location.municipality.province)})
+    old_organisation_id, old_municipality_id, old_province = before
+    if (location.organisation_id, location.municipality_id) != (old_organisation_id, old_municipality_id):
+        # A branch of another library or in another municipality: e.g. its IDO figures move with it.
+        location_moved.send(
+            sender=Location,
+            location=location,
+            old_organisation_id=old_organisation_id,
+            old_municipality_id=old_municipality_id,
+            old_province=old_province,
+        )
     return location
 
 

@@ -8,19 +8,17 @@ NONE gets nothing."""
 
 import datetime
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mass_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plein.accounts.choices import NotificationFrequency
 from plein.audit.services import acting_as
-from plein.core.utils import absolute_url
+from plein.common.mail import send_mail_now, send_mail_on_commit
+from plein.common.utils import absolute_url
 
 from . import selectors
 from .models import CaseReply, DigestLog, PracticeCase
@@ -117,27 +115,22 @@ def notification_frequency_update(*, user, notification_frequency) -> User:
 # --- e-mail ---------------------------------------------------------------------------------
 
 
-def direct_recipients(*, group, author) -> list[str]:
+def direct_recipients(*, group, author):
+    """The group's people who want each new case and reply by e-mail, never its author."""
     people = selectors.group_members(group=group).filter(notification_frequency=NotificationFrequency.DIRECT)
     if author is not None:
         people = people.exclude(pk=author.pk)
-    return list(people.values_list("email", flat=True))
+    return list(people)
 
 
 def _notify_directly(*, group, author, subject, template, context):
-    recipients = direct_recipients(group=group, author=author)
-    if not recipients:
-        return
-
-    def send():
-        # We do not know each person's language; Plein speaks Dutch unless someone switches.
-        with translation.override(settings.LANGUAGE_CODE):
-            text_subject = str(subject())
-            body = render_to_string(template, {**context, "settings_url": settings_url()})
-        # One e-mail per person: members do not see each other's addresses.
-        send_mass_mail([(text_subject, body, None, [email]) for email in recipients])
-
-    transaction.on_commit(send)
+    # One e-mail per person, in their own language: members do not see each other's addresses.
+    send_mail_on_commit(
+        to=direct_recipients(group=group, author=author),
+        subject=subject,
+        template=template,
+        context={**context, "settings_url": settings_url()},
+    )
 
 
 def send_case_digests(*, now=None) -> int:
@@ -163,15 +156,14 @@ def _send_digest(*, user, groups, since, now):
     for entry in groups:
         for case in entry["new_cases"] + entry["replied_cases"]:
             case.url = case_url(case)
-    with translation.override(settings.LANGUAGE_CODE):
-        body = render_to_string(
-            "practicecases/email/digest.txt",
-            {"user": user, "groups": groups, "since": since, "now": now, "settings_url": settings_url()},
-        )
-        subject = _("[Plein] This week in your theme groups")
     # Sent here rather than on commit: if the mail server refuses, the log below rolls back
     # and the next run tries again; nothing else in this transaction could be undone.
-    send_mass_mail([(subject, body, None, [user.email])])
+    send_mail_now(
+        to=user,
+        subject=lambda: _("[Plein] This week in your theme groups"),
+        template="practicecases/email/digest.txt",
+        context={"user": user, "groups": groups, "since": since, "now": now, "settings_url": settings_url()},
+    )
     DigestLog.objects.update_or_create(user=user, defaults={"last_sent_at": now})
 
 

@@ -9,7 +9,16 @@ class RegistrationConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from plein.organisations.signals import location_moved
+
+        from . import (
+            entries,  # noqa: F401 (navigation, start page, demo: plein.common.registry)
+            rollups,
+        )
         from .models import Category, ImportJob, Visit
+
+        # A branch moved to another library or province: its figures move along.
+        location_moved.connect(rollups.location_moved_receiver, dispatch_uid="registration.location_moved")
 
         auditlog.register(Category)
         auditlog.register(Visit)

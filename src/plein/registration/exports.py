@@ -6,7 +6,7 @@ libraries, categories) never run as a spreadsheet formula (`core.utils.spreadshe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from plein.core import spreadsheets
+from plein.common import spreadsheets
 
 from .models import Question
 

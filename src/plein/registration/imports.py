@@ -41,7 +41,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from plein.core.utils import from_spreadsheet
+from plein.common.utils import from_spreadsheet
 
 from .choices import CategoryKind, ImportPhase, ImportStatus, Metric, VisitOrigin
 from .models import Category, ImportJob, Question, Visit

@@ -214,6 +214,14 @@ def locations_moved(before: dict, after: dict | None = None) -> None:
     _apply_areas(deltas)
 
 
+def location_moved_receiver(sender, *, location, old_organisation_id, old_province, **kwargs) -> None:
+    """`organisations.signals.location_moved`: in the same transaction as the move."""
+    locations_moved(
+        {location.pk: (old_organisation_id, old_province)},
+        {location.pk: (location.organisation_id, location.municipality.province)},
+    )
+
+
 def rebuild_rollups() -> int:
     """Recount every rollup row from the registrations (after a bulk load or a repair), in the
     database itself: a few INSERT … SELECT statements, seconds even for millions of questions.

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import View
 
-from plein.core.views_base import PleinPermissionMixin
+from plein.common.views_base import PleinPermissionMixin
 
 from . import charts, periods, selectors, services
 from .choices import CategoryKind, ImportPhase, ImportStatus, Metric

@@ -9,6 +9,7 @@ class ResourcesConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from . import entries  # noqa: F401 (navigation, start page, demo: plein.common.registry)
         from .models import Resource, ResourceTopic
 
         auditlog.register(Resource, m2m_fields={"groups"})

@@ -9,8 +9,8 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
 
-from plein.core.forms import add_service_errors
-from plein.core.views_base import PleinPermissionMixin
+from plein.common.forms import add_service_errors
+from plein.common.views_base import PleinPermissionMixin
 
 from . import selectors, services
 from .forms import ResourceFilterForm, ResourceForm

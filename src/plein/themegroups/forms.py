@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from plein.accounts.choices import Role
-from plein.core.forms import DateInput
+from plein.common.forms import DateInput
 from plein.organisations.choices import OrganisationType, Province
 from plein.organisations.models import Organisation
 

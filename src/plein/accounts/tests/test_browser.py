@@ -3,7 +3,7 @@
 import pytest
 
 from plein.accounts.tests.factories import PASSWORD
-from plein.core.tests.browser import assert_accessible
+from plein.site.tests.browser import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

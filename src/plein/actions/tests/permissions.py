@@ -1,10 +1,10 @@
-"""Permission matrix rows for action plans (see core/tests/test_permission_matrix.py).
+"""Permission matrix rows for action plans (see site/tests/test_permission_matrix.py).
 
 world.library (coordinator, desk worker) is a member of world.group only; world.other_library
 of world.other_group only; the facilitator's POI runs both groups, so the facilitator coaches
 both libraries. A plan the user may not see is 404; a plan they see but may not change is 403."""
 
-from plein.core.tests.matrix import FORBIDDEN, LOGIN, MANAGERS, NOT_FOUND, OK, REDIRECT, row
+from plein.site.tests.matrix import FORBIDDEN, LOGIN, MANAGERS, NOT_FOUND, OK, REDIRECT, row
 
 from .factories import ActionFactory
 

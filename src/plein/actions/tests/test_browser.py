@@ -5,7 +5,7 @@ import pytest
 from plein.accounts.tests.factories import PASSWORD
 from plein.actions.choices import ActionStatus
 from plein.actions.models import Action
-from plein.core.tests.browser import assert_accessible, tab_to
+from plein.site.tests.browser import assert_accessible, tab_to
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -7,8 +7,8 @@ from django.utils import timezone
 from plein.accounts.tests.factories import UserFactory
 from plein.actions.choices import ActionStatus
 from plein.actions.models import Action
-from plein.core.tests.queries import count_queries
 from plein.organisations.tests.factories import OrganisationFactory
+from plein.site.tests.queries import count_queries
 from plein.themegroups.tests.factories import GroupMembershipFactory, MeetingFactory, ThemeGroupFactory
 
 from .factories import ActionFactory, MeetingActionItemFactory

@@ -1,11 +1,11 @@
-"""Permission matrix rows for API keys and the API (see core/tests/test_permission_matrix.py).
+"""Permission matrix rows for API keys and the API (see site/tests/test_permission_matrix.py).
 
 Coordinators manage the keys of their own library, administrators those of every library;
 everyone else is 403, and a key of another organisation is 404. The API's own URLs answer the same
 to every role, because the API ignores the login session: it wants an API key (401 without
 one). Its documentation and OpenAPI schema are public."""
 
-from plein.core.tests.matrix import FORBIDDEN, LOGIN, NOT_FOUND, OK, row
+from plein.site.tests.matrix import FORBIDDEN, LOGIN, NOT_FOUND, OK, row
 
 
 def _token(organisation):

@@ -5,6 +5,7 @@ import datetime
 import json
 
 import pytest
+import time_machine
 from auditlog.models import LogEntry
 from django.test import Client
 from django.urls import reverse
@@ -409,19 +410,22 @@ def test_periods_out_of_range_are_422(client, world, key, params, field):
 
 
 def test_too_many_requests_are_429_with_retry_after(client, world, key, settings):
-    settings.PLEIN_API_RATE = "3/m"
-    _token, secret = key
-    _other, other_secret = make_token(world.library, world.users["coordinator"], name="Tweede app")
-    for _ in range(3):
-        assert client.get(CATEGORIES, **bearer(secret)).status_code == 200
-    response = client.get(CATEGORIES, **bearer(secret))
-    body = assert_error_shape(response, 429)
-    assert 1 <= int(response["Retry-After"]) <= 60
-    assert "seconden" in body["detail"]
-    assert post(client, secret, visit_body(world.location)).status_code == 429
-    assert not Visit.objects.exists()
-    # Another key counts on its own.
-    assert client.get(CATEGORIES, **bearer(other_secret)).status_code == 200
+    # A fixed clock 15 seconds into a minute: on the real clock the window could end a second
+    # later, and the message then says "1 seconde" (the test failed now and then).
+    with time_machine.travel(datetime.datetime(2027, 3, 2, 10, 0, 15, tzinfo=datetime.UTC), tick=False):
+        settings.PLEIN_API_RATE = "3/m"
+        _token, secret = key
+        _other, other_secret = make_token(world.library, world.users["coordinator"], name="Tweede app")
+        for _ in range(3):
+            assert client.get(CATEGORIES, **bearer(secret)).status_code == 200
+        response = client.get(CATEGORIES, **bearer(secret))
+        body = assert_error_shape(response, 429)
+        assert response["Retry-After"] == "45"
+        assert "45 seconden" in body["detail"]
+        assert post(client, secret, visit_body(world.location)).status_code == 429
+        assert not Visit.objects.exists()
+        # Another key counts on its own.
+        assert client.get(CATEGORIES, **bearer(other_secret)).status_code == 200
 
 
 def test_the_count_lives_in_the_database_that_every_worker_shares(client, world, key, settings):

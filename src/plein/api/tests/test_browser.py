@@ -7,7 +7,7 @@ import pytest
 
 from plein.accounts.tests.factories import PASSWORD
 from plein.api.models import ApiToken
-from plein.core.tests.browser import assert_accessible, tab_to
+from plein.site.tests.browser import assert_accessible, tab_to
 
 from .factories import visit_body
 

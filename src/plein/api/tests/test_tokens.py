@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from plein.api import services
 from plein.api.models import ApiToken
-from plein.core.tests.queries import count_queries
 from plein.organisations.tests.factories import OrganisationFactory
+from plein.site.tests.queries import count_queries
 
 from .factories import make_token
 

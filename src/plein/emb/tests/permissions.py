@@ -1,4 +1,4 @@
-"""Permission matrix rows for the EMB in connection (see core/tests/test_permission_matrix.py).
+"""Permission matrix rows for the EMB in connection (see site/tests/test_permission_matrix.py).
 
 world.library (coordinator, desk worker) is in world.group; world.other_library in
 world.other_group only; the facilitator coaches both. A portfolio the user may not see is 404;
@@ -6,8 +6,8 @@ one they see but may not change is 403. A third library in world.group shows sha
 only its own people, its facilitator and administrators; shared, also the staff of the other
 libraries in world.group."""
 
-from plein.core.tests.matrix import FORBIDDEN, LOGGED_IN, LOGIN, MANAGERS, NOT_FOUND, OK, REDIRECT, row
 from plein.organisations.tests.factories import OrganisationFactory
+from plein.site.tests.matrix import FORBIDDEN, LOGGED_IN, LOGIN, MANAGERS, NOT_FOUND, OK, REDIRECT, row
 from plein.themegroups.tests.factories import GroupMembershipFactory
 
 from .factories import ConnectionActionFactory, ConnectionFactory, PortfolioEntryFactory, ProgrammeFactory, shared

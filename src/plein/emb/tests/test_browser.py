@@ -7,9 +7,9 @@ import pytest
 
 from plein.actions.choices import ActionOrigin
 from plein.actions.models import Action
-from plein.core.tests.browser import assert_accessible
 from plein.emb.models import Connection
 from plein.emb.seed import programme
+from plein.site.tests.browser import assert_accessible
 
 from .factories import PortfolioEntryFactory
 
@@ -104,7 +104,7 @@ def test_coordinator_connects_the_ido_to_a_new_programme_and_downloads_the_story
         page.get_by_role("link", name="Downloaden als pdf").click()
     path = tmp_path / "verhaal.pdf"
     download.value.save_as(path)
-    from plein.core.tests.pdf import assert_valid_pdf
+    from plein.site.tests.pdf import assert_valid_pdf
 
     assert_valid_pdf(path.read_bytes())
     assert not watch.csp_violations, watch.csp_violations

@@ -162,8 +162,8 @@ def test_local_programmes_are_only_offered_to_their_own_library(world):
 
 
 def test_the_demo_gives_every_demo_library_a_portfolio_with_the_article_connections():
-    from plein.core.demo import load_demo
     from plein.organisations.models import Organisation
+    from plein.site.demo import load_demo
 
     load_demo()
     load_demo()  # idempotent

@@ -5,11 +5,11 @@ from django.urls import reverse
 
 from plein.actions.choices import ActionOrigin
 from plein.actions.models import Action
-from plein.core.tests.pdf import assert_valid_pdf
-from plein.core.tests.queries import count_queries
 from plein.emb.models import Connection, PortfolioEntry
 from plein.emb.seed import programme
 from plein.organisations.tests.factories import LocationFactory, OrganisationFactory
+from plein.site.tests.pdf import assert_valid_pdf
+from plein.site.tests.queries import count_queries
 from plein.themegroups.tests.factories import GroupMembershipFactory
 
 from .factories import ConnectionActionFactory, ConnectionFactory, PortfolioEntryFactory, ProgrammeFactory, shared

@@ -1,10 +1,10 @@
-"""Permission matrix rows for the Ontwikkelplein guide (see core/tests/test_permission_matrix.py).
+"""Permission matrix rows for the Ontwikkelplein guide (see site/tests/test_permission_matrix.py).
 
 world.library (coordinator, desk worker) is in world.group; world.other_library in
 world.other_group; the facilitator coaches both. A route the user may not see is 404; a route
 they see but may not change is 403. The guide's content is for facilitators and administrators."""
 
-from plein.core.tests.matrix import FORBIDDEN, LOGIN, MANAGERS, NOT_FOUND, OK, REDIRECT, row
+from plein.site.tests.matrix import FORBIDDEN, LOGIN, MANAGERS, NOT_FOUND, OK, REDIRECT, row
 
 from .factories import PartnerFactory, TrajectoryFactory, published_guide
 

@@ -4,8 +4,8 @@ import pytest
 
 from plein.accounts.tests.factories import PASSWORD
 from plein.actions.models import Action
-from plein.core.tests.browser import assert_accessible
 from plein.guide.models import Answer, Partner
+from plein.site.tests.browser import assert_accessible
 
 from .factories import published_guide
 
@@ -97,7 +97,7 @@ def test_coordinator_walks_the_guide_and_downloads_the_project_plan(browser_page
         assert download.suggested_filename.endswith(suffix)
         assert open(download.path(), "rb").read(4).startswith(magic)
         if suffix == ".pdf":
-            from plein.core.tests.pdf import assert_valid_pdf
+            from plein.site.tests.pdf import assert_valid_pdf
 
             assert_valid_pdf(open(download.path(), "rb").read())
     assert not watch.csp_violations, watch.csp_violations

@@ -4,10 +4,10 @@ import pytest
 from django.urls import reverse
 
 from plein.actions.tests.factories import ActionFactory
-from plein.core.tests.pdf import assert_valid_pdf
 from plein.guide import services
 from plein.guide.choices import VersionStatus
 from plein.guide.models import Step
+from plein.site.tests.pdf import assert_valid_pdf
 
 from .factories import PartnerFactory, TrajectoryFactory, published_guide
 

@@ -2,11 +2,11 @@ import pytest
 from django.urls import reverse
 
 from plein.actions.models import Action
-from plein.core.tests.queries import count_queries
 from plein.guide import services
 from plein.guide.choices import VersionStatus
 from plein.guide.models import Answer, Step, StepState, Trajectory
 from plein.organisations.tests.factories import OrganisationFactory
+from plein.site.tests.queries import count_queries
 from plein.themegroups.tests.factories import GroupMembershipFactory
 
 from .factories import PartnerFactory, TrajectoryFactory, published_guide

@@ -1,6 +1,6 @@
-"""Permission matrix rows for organisations (see core/tests/test_permission_matrix.py)."""
+"""Permission matrix rows for organisations (see site/tests/test_permission_matrix.py)."""
 
-from plein.core.tests.matrix import FORBIDDEN, LOGIN, MANAGERS, NOT_FOUND, OK, row
+from plein.site.tests.matrix import FORBIDDEN, LOGIN, MANAGERS, NOT_FOUND, OK, row
 
 # The coordinator and desk worker work at world.library; "other" objects belong to another library.
 MATRIX = [

@@ -2,9 +2,9 @@ import pytest
 from django.urls import reverse
 
 from plein.accounts.tests.factories import UserFactory
-from plein.core.tests.queries import count_queries
 from plein.organisations.models import Location
 from plein.organisations.tests.factories import LocationFactory, MunicipalityFactory, OrganisationFactory
+from plein.site.tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 

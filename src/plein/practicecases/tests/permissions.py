@@ -1,11 +1,11 @@
-"""Permission matrix rows for practice cases (see core/tests/test_permission_matrix.py).
+"""Permission matrix rows for practice cases (see site/tests/test_permission_matrix.py).
 
 world.library (coordinator, desk worker) is a member of world.group only; world.other_library
 of world.other_group only; the facilitator's POI runs both groups. Reading cases follows
 reading the group; bringing in a case or replying is for staff of member libraries and the
 facilitator; changing a case for its author and the facilitator."""
 
-from plein.core.tests.matrix import FORBIDDEN, LOGGED_IN, LOGIN, NOT_FOUND, OK, REDIRECT, row
+from plein.site.tests.matrix import FORBIDDEN, LOGGED_IN, LOGIN, NOT_FOUND, OK, REDIRECT, row
 
 from .factories import PracticeCaseFactory
 

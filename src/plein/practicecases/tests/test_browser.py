@@ -5,8 +5,8 @@ import pytest
 from django.core import mail
 
 from plein.accounts.tests.factories import PASSWORD
-from plein.core.tests.browser import assert_accessible, tab_to
 from plein.practicecases.models import CaseReply, PracticeCase
+from plein.site.tests.browser import assert_accessible, tab_to
 from plein.themegroups.tests.factories import MeetingFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from plein.accounts.choices import NotificationFrequency
 from plein.accounts.tests.factories import UserFactory
-from plein.core.tests.queries import count_queries
 from plein.practicecases.models import CaseReply, PracticeCase
+from plein.site.tests.queries import count_queries
 from plein.themegroups.tests.factories import MeetingFactory
 
 from .factories import CaseReplyFactory, PracticeCaseFactory

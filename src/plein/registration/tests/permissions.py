@@ -1,11 +1,11 @@
-"""Permission matrix rows for the IDO figures (see core/tests/test_permission_matrix.py).
+"""Permission matrix rows for the IDO figures (see site/tests/test_permission_matrix.py).
 
 The coordinator and desk worker see their own library (world.library, world.location); the
 facilitator coaches both world libraries; the world's municipality user serves no
 municipality yet, so it sees the page but no branch; administrators see everything,
 including the national, provincial and municipal scopes. A scope the user may not see is 404."""
 
-from plein.core.tests.matrix import FORBIDDEN, LOGIN, NOT_FOUND, OK, row
+from plein.site.tests.matrix import FORBIDDEN, LOGIN, NOT_FOUND, OK, row
 
 # The desk: desk workers and coordinators of a library register visits at their own IDO
 # branches; everyone else is 403. The undo URL takes a POST only (GET: 405 for the one who

@@ -8,8 +8,8 @@ import pytest
 import time_machine
 
 from plein.accounts.tests.factories import PASSWORD
-from plein.core.tests.browser import assert_accessible
 from plein.registration import services
+from plein.site.tests.browser import assert_accessible
 
 from .factories import category, question, visit_data
 

@@ -7,9 +7,9 @@ keystrokes; another question is added in place (and still by the server without 
 import pytest
 from django.db.models import Sum
 
-from plein.core.tests.browser import assert_accessible, tab_to
 from plein.registration.choices import Metric
 from plein.registration.models import DailyCount, Question, Visit
+from plein.site.tests.browser import assert_accessible, tab_to
 
 from .test_browser import log_in
 

@@ -1,5 +1,5 @@
 """The desk while Plein cannot reach its database (issue 10 §4): the server answers 503 with
-Retry-After (plein.core.errors); the desk's script keeps the entry on the device, tries again
+Retry-After (plein.common.errors); the desk's script keeps the entry on the device, tries again
 after Retry-After, and the visit is stored once when Plein is back."""
 
 import json

@@ -95,7 +95,7 @@ def _rows(client, query):
 
 
 def test_names_never_run_as_a_spreadsheet_formula(client, world):
-    from plein.core.utils import spreadsheet_safe
+    from plein.common.utils import spreadsheet_safe
 
     branch = LocationFactory(organisation=world.library, name=FORMULA, has_ido=True)
     topic = category("onderwerp", "toeslagen")

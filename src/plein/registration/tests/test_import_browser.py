@@ -4,8 +4,8 @@ finds nothing and the Content-Security-Policy is never violated."""
 
 import pytest
 
-from plein.core.tests.browser import assert_accessible
 from plein.registration.models import ImportJob
+from plein.site.tests.browser import assert_accessible
 
 from .test_browser import log_in
 

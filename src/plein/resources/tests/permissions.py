@@ -1,10 +1,10 @@
-"""Permission matrix rows for resources (see core/tests/test_permission_matrix.py).
+"""Permission matrix rows for resources (see site/tests/test_permission_matrix.py).
 
 world.library (coordinator, desk worker) is a member of world.group only; world.other_library
 of world.other_group only; the facilitator's POI runs both groups. The municipality user's
 organisation takes part in no group. A resource without a group is for every logged-in user."""
 
-from plein.core.tests.matrix import FORBIDDEN, LOGGED_IN, LOGIN, NOT_FOUND, OK, row
+from plein.site.tests.matrix import FORBIDDEN, LOGGED_IN, LOGIN, NOT_FOUND, OK, row
 
 from .factories import ResourceFactory
 

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from plein.accounts.tests.factories import PASSWORD
-from plein.core.tests.browser import assert_accessible
 from plein.resources.models import Resource
+from plein.site.tests.browser import assert_accessible
 
 from .factories import pdf_bytes
 
@@ -79,8 +79,8 @@ def test_facilitator_shares_a_pdf_with_a_group_and_a_coordinator_downloads_it(br
 
 
 def test_a_coordinator_opens_the_emb_tool_and_downloads_its_worksheet(browser_page, world):
-    from plein.core.tests.pdf import assert_valid_pdf
     from plein.resources.seed import seed_article_tools
+    from plein.site.tests.pdf import assert_valid_pdf
 
     seed_article_tools()
     page, watch = browser_page

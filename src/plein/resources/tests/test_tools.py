@@ -4,11 +4,11 @@ worksheet that Plein prints from its own content (not a placeholder file)."""
 import pytest
 from django.urls import reverse
 
-from plein.core.tests.pdf import assert_valid_pdf, pdf_text
 from plein.emb.models import Programme
 from plein.guide.tests.factories import published_guide
 from plein.resources.models import Resource
 from plein.resources.seed import seed_article_tools
+from plein.site.tests.pdf import assert_valid_pdf, pdf_text
 
 pytestmark = pytest.mark.django_db
 

@@ -2,9 +2,9 @@ import pytest
 from django.urls import reverse
 
 from plein.accounts.tests.factories import UserFactory
-from plein.core.tests.queries import count_queries
 from plein.resources.models import Resource
 from plein.resources.seed import seed_article_tools
+from plein.site.tests.queries import count_queries
 from plein.themegroups.tests.factories import ThemeGroupFactory
 
 from .factories import ResourceFactory, exe_bytes, pdf_bytes, stored_files, upload
@@ -227,7 +227,7 @@ def test_removing_a_resource_is_confirmed(client, world, media, django_capture_o
 
 def test_the_menu_offers_resources_to_every_logged_in_user(client, world):
     client.force_login(world.users["desk_worker"])
-    html = client.get(reverse("core:home")).content.decode()
+    html = client.get(reverse("site:home")).content.decode()
     assert f'href="{reverse("resources:list")}"' in html and "Hulpmiddelen" in html
 
 

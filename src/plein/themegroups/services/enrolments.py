@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from plein.audit.services import acting_as
-from plein.core.utils import absolute_url
+from plein.common.utils import absolute_url
 from plein.organisations.choices import OrganisationType
 
 from ..choices import ENROLLMENT_TRANSITIONS, OPEN_ENROLLMENT_STATUSES, EnrollmentStatus

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from plein.accounts.choices import Role
 from plein.audit.services import acting_as
-from plein.core.utils import absolute_url
+from plein.common.utils import absolute_url
 
 from ..models import AgendaItem, CalendarToken, Meeting
 from ._mail import mail_on_commit

@@ -1,9 +1,9 @@
-"""Permission matrix rows for theme groups (see core/tests/test_permission_matrix.py).
+"""Permission matrix rows for theme groups (see site/tests/test_permission_matrix.py).
 
 world.library (coordinator, desk worker) is a member of world.group only; world.other_library
 of world.other_group only; the facilitator's POI runs both groups."""
 
-from plein.core.tests.matrix import EVERYONE, FORBIDDEN, LOGGED_IN, LOGIN, NOT_FOUND, OK, REDIRECT, row
+from plein.site.tests.matrix import EVERYONE, FORBIDDEN, LOGGED_IN, LOGIN, NOT_FOUND, OK, REDIRECT, row
 
 from .factories import EnrollmentFactory, MeetingFactory, RetrospectiveFactory
 

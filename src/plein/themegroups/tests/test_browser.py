@@ -7,9 +7,9 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from plein.core.tests.browser import assert_accessible
-from plein.core.tests.calendar_check import parse_ics
 from plein.organisations.tests.factories import OrganisationFactory
+from plein.site.tests.browser import assert_accessible
+from plein.site.tests.calendar_check import parse_ics
 
 from .factories import MeetingFactory
 

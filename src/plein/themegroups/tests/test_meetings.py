@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from plein.accounts.tests.factories import UserFactory
 from plein.actions.models import Action
-from plein.core.tests.calendar_check import parse_ics
 from plein.organisations.tests.factories import OrganisationFactory
+from plein.site.tests.calendar_check import parse_ics
 from plein.themegroups import services
 from plein.themegroups.choices import MeetingKind, Topic
 

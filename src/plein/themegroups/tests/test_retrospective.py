@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from plein.actions.services import action_transition
-from plein.core.tests.pdf import assert_valid_pdf
 from plein.organisations.tests.factories import OrganisationFactory
+from plein.site.tests.pdf import assert_valid_pdf
 from plein.themegroups import services
 from plein.themegroups.choices import MeetingKind, Topic
 from plein.themegroups.models import Retrospective

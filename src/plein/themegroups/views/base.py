@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
-from plein.core.views_base import PleinPermissionMixin
+from plein.common.views_base import PleinPermissionMixin
 
 from .. import selectors
 from ..models import ProgrammeYear

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
-from plein.core.views_base import PleinPermissionMixin
+from plein.common.views_base import PleinPermissionMixin
 
 from .. import selectors, services
 from ..calendar import build_calendar

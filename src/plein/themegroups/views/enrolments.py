@@ -10,10 +10,10 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
 
-from plein.core import spreadsheets
-from plein.core.forms import add_service_errors
-from plein.core.utils import is_uuid
-from plein.core.views_base import PleinPermissionMixin
+from plein.common import spreadsheets
+from plein.common.forms import add_service_errors
+from plein.common.utils import is_uuid
+from plein.common.views_base import PleinPermissionMixin
 
 from .. import selectors, services
 from ..forms import (

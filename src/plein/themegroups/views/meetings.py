@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 
-from plein.core.forms import add_service_errors
-from plein.core.views_base import PleinPermissionMixin, render_form_page
+from plein.common.forms import add_service_errors
+from plein.common.views_base import PleinPermissionMixin, render_form_page
 
 from .. import selectors, services
 from ..calendar import build_calendar

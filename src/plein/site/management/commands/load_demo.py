@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 from django.test.utils import override_settings
 from django.utils import translation
 
-from plein.core.demo import DEMO_PASSWORD, demo_is_needed, load_demo
+from plein.site.demo import DEMO_PASSWORD, demo_is_needed, load_demo
 
 
 class Command(BaseCommand):

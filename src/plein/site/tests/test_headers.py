@@ -19,7 +19,7 @@ def _cache_control(response):
 def test_logged_in_pages_and_downloads_are_not_stored(client, world):
     client.force_login(world.users["facilitator"])
     for url in (
-        reverse("core:home"),
+        reverse("site:home"),
         reverse("themegroups:enrollments", args=[world.group.uuid]),
         reverse("accounts:user_list"),
     ):
@@ -33,10 +33,10 @@ def test_logged_in_pages_and_downloads_are_not_stored(client, world):
 
 
 def test_public_pages_may_be_cached_but_every_response_has_a_permissions_policy(client, world):
-    for url in (reverse("core:home"), reverse("account_login"), "/bestaat-niet/"):
+    for url in (reverse("site:home"), reverse("account_login"), "/bestaat-niet/"):
         response = client.get(url)
         assert response["Permissions-Policy"] == POLICY, url
-    assert "no-store" not in _cache_control(client.get(reverse("core:home")))
+    assert "no-store" not in _cache_control(client.get(reverse("site:home")))
     client.force_login(world.users["coordinator"])
     response = client.get(reverse("accounts:user_list"))  # a 403
     assert response.status_code == 403

@@ -10,8 +10,8 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from plein.api.tests.factories import bearer, make_token
-from plein.core.views import error_500
 from plein.registration.tests.test_desk import form_data
+from plein.site.views import error_500
 
 pytestmark = pytest.mark.django_db
 
@@ -76,7 +76,7 @@ def test_an_error_in_a_view_shows_the_dutch_500_page(quiet_client, world, monkey
     def broken(**kwargs):
         raise RuntimeError("kapot")
 
-    monkeypatch.setattr("plein.core.views.start_page_sections", broken)
+    monkeypatch.setattr("plein.site.views.start_page_sections", broken)
     quiet_client.force_login(world.users["coordinator"])
     html = assert_dutch_page(quiet_client.get("/"), 500)
     assert "Er ging bij ons iets mis" in html
@@ -167,7 +167,7 @@ def test_a_body_that_is_too_large_is_json_413_for_the_api(quiet_client, world, s
 def test_a_request_django_cannot_read_is_a_dutch_400_page(quiet_client, world):
     from django.core.exceptions import SuspiciousOperation
 
-    from plein.core.views import error_400
+    from plein.site.views import error_400
 
     response = error_400(RequestFactory().get("/"), SuspiciousOperation("kapot"))
     assert "niet lezen" in assert_dutch_page(response, 400)
@@ -177,6 +177,6 @@ def test_a_database_outage_is_logged_as_one_line(quiet_client, world, caplog):
     _token, secret = make_token(world.library, world.users["coordinator"])
     with database_down():
         quiet_client.get("/api/v1/categories", **bearer(secret))
-    (record,) = [r for r in caplog.records if r.name == "plein.core.errors"]
+    (record,) = [r for r in caplog.records if r.name == "plein.common.errors"]
     assert "Database unreachable" in record.getMessage() and "/api/v1/categories" in record.getMessage()
     assert record.exc_info is None

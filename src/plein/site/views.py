@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from . import errors
+from plein.common import errors
+
 from .selectors import open_signup, start_page_sections
 
 
@@ -16,7 +17,7 @@ def home(request):
     signup = open_signup()
     return render(
         request,
-        "core/home.html",
+        "site/home.html",
         {"sections": start_page_sections(user=request.user, signup=signup), "signup": signup},
     )
 
@@ -27,7 +28,7 @@ def _statement(request, name, title):
     lang = "en" if (get_language() or "nl").startswith("en") else "nl"
     return render(
         request,
-        f"core/{name}_{lang}.html",
+        f"site/{name}_{lang}.html",
         {"breadcrumbs": [(title, None)], "page_title": title},
     )
 

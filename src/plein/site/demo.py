@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from plein.accounts.choices import Role
+from plein.common.registry import demo_loaders
 from plein.organisations.choices import OrganisationType, Province
 from plein.organisations.models import Location, Municipality, Organisation
 
@@ -19,6 +20,13 @@ User = get_user_model()
 
 DEMO_PASSWORD = "plein-demo-2026"
 DEMO_DOMAIN = "demo.plein.example"
+
+
+@dataclass
+class DemoContext:
+    """What the feature demo loaders get: the demo support organisation."""
+
+    poi: Organisation
 
 
 @dataclass(frozen=True)
@@ -187,21 +195,8 @@ def load_demo() -> list[DemoLogin]:
     gouda = org("Demogemeente Gouda", OrganisationType.MUNICIPALITY, Province.ZUID_HOLLAND, ["Gouda"])
     user(f"gemeente@{DEMO_DOMAIN}", "Beleidsmedewerker Gouda (demo)", Role.MUNICIPALITY, gouda)
 
-    from plein.themegroups.demo import load_theme_groups_demo
-
-    load_theme_groups_demo(poi=poi)
-
-    # Last, so the two tools are tagged with the theme groups of the same name when they exist.
-    from plein.resources.seed import seed_article_tools
-
-    seed_article_tools()
-    from plein.guide.demo import load_guide_demo
-
-    load_guide_demo()
-    from plein.emb.demo import load_emb_demo
-
-    load_emb_demo()
-    from plein.registration.demo import load_registration_demo
-
-    load_registration_demo()
+    # Then every feature fills its own demo data (registered in its `entries.py`), in order.
+    context = DemoContext(poi=poi)
+    for loader in demo_loaders:
+        loader.load(context)
     return logins

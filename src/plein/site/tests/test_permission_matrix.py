@@ -18,10 +18,10 @@ from .matrix import EVERYONE, FORBIDDEN, LOGGED_IN, LOGIN, NOT_FOUND, OK, row
 # (url name, description, kwargs from the world, expected status per role)
 # The coordinator and desk worker work at world.library; "other" objects belong to another library.
 MATRIX = [
-    ("core:home", "", lambda w: {}, EVERYONE),
-    ("core:accessibility", "", lambda w: {}, EVERYONE),
-    ("core:privacy", "", lambda w: {}, EVERYONE),
-    ("core:health", "", lambda w: {}, EVERYONE),
+    ("site:home", "", lambda w: {}, EVERYONE),
+    ("site:accessibility", "", lambda w: {}, EVERYONE),
+    ("site:privacy", "", lambda w: {}, EVERYONE),
+    ("site:health", "", lambda w: {}, EVERYONE),
     # Third-party pages Plein relies on.
     ("account_login", "", lambda w: {}, row(OK, 302, 302, 302, 302, 302)),
     ("account_reset_password", "", lambda w: {}, EVERYONE),

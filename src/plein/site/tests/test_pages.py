@@ -92,7 +92,7 @@ def test_not_found_page_is_dutch_in_the_layout(client):
 
 def test_server_error_page_is_dutch_in_the_layout(settings):
     settings.DEBUG = False
-    from plein.core import views
+    from plein.site import views
 
     response = views.error_500(Client().get("/").wsgi_request)
     assert response.status_code == 500
@@ -174,7 +174,7 @@ def test_demo_loads_once_and_lists_every_login(capsys):
 
 
 def test_readme_lists_every_demo_login():
-    from plein.core.demo import load_demo
+    from plein.site.demo import load_demo
 
     readme = (SRC.parent / "README.md").read_text()
     for login in load_demo():

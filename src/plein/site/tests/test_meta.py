@@ -27,7 +27,7 @@ def test_public_pages_have_their_own_meta_description(client, world):
         "retrospective": reverse("themegroups:retrospective_public", args=[retrospective.uuid]),
         "login": reverse("account_login"),
     }
-    default = _descriptions(client.get(reverse("core:accessibility")).content.decode())
+    default = _descriptions(client.get(reverse("site:accessibility")).content.decode())
     assert len(default) == 1 and "Plein" in default[0]
     seen = set()
     for name, url in pages.items():

@@ -26,7 +26,7 @@ class DutchFirstLocaleMiddleware:
 
 
 class ErrorAnswersMiddleware:
-    """Error answers the views do not give themselves (plein.core.errors):
+    """Error answers the views do not give themselves (plein.common.errors):
     - a view that finds the database unreachable answers 503 with Retry-After, the Dutch page
       for people, JSON for the API and the desk's script, without another query (a middleware
       that fails on the database reaches handler500, which does the same);

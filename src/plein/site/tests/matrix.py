@@ -1,6 +1,6 @@
 """Building blocks for the permission matrix. Each Plein app lists its URLs in
 `plein/<app>/tests/permissions.py` as `MATRIX = [(url name, description, kwargs(world), row(...)), ...]`;
-`core/tests/test_permission_matrix.py` collects them all and walks every one with every role."""
+`site/tests/test_permission_matrix.py` collects them all and walks every one with every role."""
 
 LOGIN = "login"  # 302 to the login page
 OK, FORBIDDEN, NOT_FOUND, REDIRECT = 200, 403, 404, 302
