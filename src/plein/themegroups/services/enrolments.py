@@ -12,13 +12,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from plein.audit.services import acting_as
+from plein.common.mail import send_mail_on_commit
 from plein.common.utils import absolute_url
 from plein.organisations.choices import OrganisationType
 
 from ..choices import ENROLLMENT_TRANSITIONS, OPEN_ENROLLMENT_STATUSES, EnrollmentStatus
 from ..models import Enrollment, GroupMembership, ThemeGroup
 from ..selectors import group_places
-from ._mail import mail_on_commit
 from .invitations import invite_contact_if_needed, library_coordinators
 
 User = get_user_model()
@@ -101,9 +101,9 @@ def enrollment_submit(
         enrollment.full_clean()
         enrollment.save()
         enrollments.append(enrollment)
-    mail_on_commit(
+    send_mail_on_commit(
         to=enrollments[0].contact_email,
-        subject=_("[Plein] We have received your sign-up"),
+        subject=lambda: _("[Plein] We have received your sign-up"),
         template="themegroups/email/enrollment_received.txt",
         context={"enrollments": enrollments, "programme_year": programme_year, "name": enrollments[0].contact_name},
     )
@@ -119,7 +119,7 @@ def _tell_coordinators_of_signup(*, library, enrollments, programme_year):
     recipients = [u.email for u in library_coordinators(library) if u.email.lower() != contact]
     if not recipients:
         return
-    mail_on_commit(
+    send_mail_on_commit(
         to=recipients,
         subject=lambda: _("[Plein] Your library has been signed up for a theme group"),
         template="themegroups/email/enrollment_coordinator_notice.txt",
@@ -203,9 +203,9 @@ def enrollment_place(*, enrollment, acting_user, automatic=False) -> Enrollment:
     # An account is only offered when a facilitator placed a new library by hand: they have
     # read who signed up. A place filled automatically from the waiting list waits for them.
     invited = created and not automatic and invite_contact_if_needed(enrollment=enrollment, acting_user=acting_user)
-    mail_on_commit(
+    send_mail_on_commit(
         to=enrollment.contact_email,
-        subject=_("[Plein] Your library has a place in “%(group)s”") % {"group": group.name},
+        subject=lambda: _("[Plein] Your library has a place in “%(group)s”") % {"group": group.name},
         template="themegroups/email/enrollment_placed.txt",
         context={
             "enrollment": enrollment,
@@ -245,9 +245,9 @@ def enrollment_waitlist(*, enrollment, acting_user) -> Enrollment:
         enrollment.decided_by = acting_user
         enrollment.save()
     position = waitlist(enrollment.group).filter(submitted_at__lte=enrollment.submitted_at).count()
-    mail_on_commit(
+    send_mail_on_commit(
         to=enrollment.contact_email,
-        subject=_("[Plein] You are on the waiting list for “%(group)s”") % {"group": enrollment.group.name},
+        subject=lambda: _("[Plein] You are on the waiting list for “%(group)s”") % {"group": enrollment.group.name},
         template="themegroups/email/enrollment_waitlisted.txt",
         context={"enrollment": enrollment, "position": position, "places": places},
     )
@@ -266,9 +266,9 @@ def enrollment_decline(*, enrollment, acting_user, reason) -> Enrollment:
         enrollment.decided_at = timezone.now()
         enrollment.decided_by = acting_user
         enrollment.save()
-    mail_on_commit(
+    send_mail_on_commit(
         to=enrollment.contact_email,
-        subject=_("[Plein] About your sign-up for “%(group)s”") % {"group": enrollment.group.name},
+        subject=lambda: _("[Plein] About your sign-up for “%(group)s”") % {"group": enrollment.group.name},
         template="themegroups/email/enrollment_declined.txt",
         context={"enrollment": enrollment},
     )

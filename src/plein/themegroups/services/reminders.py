@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 
 from plein.accounts.choices import Role
 from plein.audit.services import acting_as
+from plein.common.mail import send_mail_on_commit
 from plein.common.utils import absolute_url
 
 from ..models import AgendaItem, CalendarToken, Meeting
-from ._mail import mail_on_commit
 
 User = get_user_model()
 logger = logging.getLogger(__name__)
@@ -74,14 +74,14 @@ def send_reminder(meeting) -> int:
             "url": absolute_url(reverse("themegroups:meeting_detail", args=[meeting.uuid])),
             "ics_url": absolute_url(reverse("themegroups:meeting_ics", args=[meeting.uuid])),
         }
-        for email in recipients:
-            mail_on_commit(
-                to=email,
-                subject=_("[Plein] Reminder: %(title)s on %(date)s")
-                % {"title": meeting.title, "date": timezone.localtime(meeting.starts_at).strftime("%d-%m-%Y")},
-                template="themegroups/email/meeting_reminder.txt",
-                context=context,
-            )
+        when = timezone.localtime(meeting.starts_at).strftime("%d-%m-%Y")
+        # One message per person, each in the language they chose.
+        send_mail_on_commit(
+            to=recipients,
+            subject=lambda: _("[Plein] Reminder: %(title)s on %(date)s") % {"title": meeting.title, "date": when},
+            template="themegroups/email/meeting_reminder.txt",
+            context=context,
+        )
     meeting.reminder_sent_at = timezone.now()
     meeting.save(update_fields=["reminder_sent_at"])
     return len(recipients)

@@ -1,19 +1,17 @@
 """The year's retrospective: the facilitator's draft, the PDF and the public page."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
 
+from plein.common.pdf import pdf_response, render_pdf
+
 from .. import selectors, services
 from ..choices import RetrospectiveStatus
-from ..forms import (
-    RetrospectiveForm,
-)
+from ..forms import RetrospectiveForm
 from .base import GroupObjectMixin, group_crumbs
 
 
@@ -87,16 +85,8 @@ class RetrospectiveEditView(GroupObjectMixin, View):
 
 
 def _retrospective_pdf(retrospective) -> bytes:
-    from django.contrib.staticfiles import finders
-    from django.template.loader import render_to_string
-    from weasyprint import CSS, HTML
-
-    html = render_to_string(
+    return render_pdf(
         "themegroups/retrospective_pdf.html", {"retrospective": retrospective, "group": retrospective.group}
-    )
-    css = CSS(filename=finders.find("plein/print.css"))
-    return HTML(string=html, base_url=str(settings.DJANGO_PROJECT_DIR)).write_pdf(
-        stylesheets=[css], pdf_variant="pdf/ua-1"
     )
 
 
@@ -108,17 +98,21 @@ class RetrospectivePdfView(GroupObjectMixin, View):
         retrospective = selectors.group_retrospective(group=self.group) or services.retrospective_unsaved_draft(
             group=self.group
         )
-        response = HttpResponse(_retrospective_pdf(retrospective), content_type="application/pdf")
-        response["Content-Disposition"] = f'attachment; filename="terugblik-{self.group.programme_year.year}.pdf"'
-        return response
+        return pdf_response(
+            _retrospective_pdf(retrospective), filename=f"terugblik-{self.group.programme_year.year}.pdf"
+        )
 
 
 def retrospective_public(request, uuid):
     retrospective = selectors.published_retrospective_get(uuid=uuid)
     if request.GET.get("formaat") == "pdf":
-        response = HttpResponse(_retrospective_pdf(retrospective), content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="terugblik-{retrospective.group.programme_year.year}.pdf"'
-        return response
+        # A published retrospective is public: the browser may keep it.
+        return pdf_response(
+            _retrospective_pdf(retrospective),
+            filename=f"terugblik-{retrospective.group.programme_year.year}.pdf",
+            inline=True,
+            private=False,
+        )
     return render(
         request,
         "themegroups/retrospective_public.html",
