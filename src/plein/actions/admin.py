@@ -9,7 +9,7 @@ class ActionAdmin(admin.ModelAdmin):
     list_filter = ["status", "origin"]
     search_fields = ["title", "library__name"]
     list_select_related = ["library", "owner"]
-    raw_id_fields = ["owner", "meeting_action_item"]
+    raw_id_fields = ["owner"]
     autocomplete_fields = ["library"]
     # The status only moves through the state machine (services.action_transition).
     readonly_fields = ["uuid", "status", "created_at", "updated_at", "completed_at"]

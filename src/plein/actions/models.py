@@ -2,7 +2,6 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -32,14 +31,6 @@ class Action(models.Model):
     due_date = models.DateField(_("ready by"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.IDEA)
     origin = models.CharField(_("comes from"), max_length=20, choices=ActionOrigin.choices, default=ActionOrigin.OWN)
-    meeting_action_item = models.ForeignKey(
-        "themegroups.MeetingActionItem",
-        verbose_name=_("action item of a meeting"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="actions",
-    )
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     updated_at = models.DateTimeField(_("changed at"), auto_now=True)
     completed_at = models.DateTimeField(_("done at"), null=True, blank=True)
@@ -48,14 +39,6 @@ class Action(models.Model):
         verbose_name = _("action")
         verbose_name_plural = _("actions")
         ordering = ["due_date", "pk"]
-        constraints = [
-            models.UniqueConstraint(
-                "library",
-                "meeting_action_item",
-                condition=Q(meeting_action_item__isnull=False),
-                name="one_action_per_library_per_meeting_item",
-            ),
-        ]
 
     def __str__(self):
         return self.title

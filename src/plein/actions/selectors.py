@@ -14,6 +14,7 @@ from plein.organisations.choices import OrganisationType
 from plein.organisations.models import Organisation
 from plein.themegroups.models import GroupMembership, ThemeGroup
 
+from . import origins
 from .choices import ACTION_TRANSITIONS, OPEN_STATUSES, ActionStatus
 from .models import Action
 
@@ -54,17 +55,9 @@ def _with_overdue(qs: QuerySet[Action]) -> QuerySet[Action]:
 
 
 def plan_for(*, library) -> QuerySet[Action]:
-    """All actions of one library, with who owns them and the meeting they come from."""
-    return (
-        Action.objects.filter(library=library)
-        .select_related(
-            "owner",
-            "meeting_action_item__meeting",
-            "meeting_action_item__owner",
-            "meeting_action_item__owner_library",
-            "emb_link__connection",
-        )
-        .order_by(F("due_date").asc(nulls_last=True), "created_at", "pk")
+    """All actions of one library, with who owns them (where each comes from: `origins.attach`)."""
+    return origins.with_origins(Action.objects.filter(library=library).select_related("owner")).order_by(
+        F("due_date").asc(nulls_last=True), "created_at", "pk"
     )
 
 
@@ -110,10 +103,6 @@ def action_get(*, user, uuid) -> Action:
             .select_related(
                 "library",
                 "owner",
-                "meeting_action_item__meeting",
-                "meeting_action_item__owner",
-                "meeting_action_item__owner_library",
-                "emb_link__connection",
             )
             .get(uuid=uuid)
         )
@@ -161,17 +150,8 @@ def action_overview(*, user, group=None, status: str = "", library=None) -> Over
     actions = Action.objects.filter(library__in=libraries)
     if status:
         actions = actions.filter(status=status)
-    actions = (
-        _with_overdue(actions)
-        .select_related(
-            "library",
-            "owner",
-            "meeting_action_item__meeting",
-            "meeting_action_item__owner",
-            "meeting_action_item__owner_library",
-            "emb_link__connection",
-        )
-        .order_by("-overdue", F("due_date").asc(nulls_last=True), "library__name", "pk")
+    actions = origins.with_origins(_with_overdue(actions).select_related("library", "owner")).order_by(
+        "-overdue", F("due_date").asc(nulls_last=True), "library__name", "pk"
     )
     rows = list(libraries.annotate(**counts).order_by("name"))
     for row in rows:

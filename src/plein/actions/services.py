@@ -25,7 +25,6 @@ def action_create(
     due_date=None,
     status=ActionStatus.IDEA,
     origin=ActionOrigin.OWN,
-    meeting_action_item=None,
 ) -> Action:
     with acting_as(acting_user):
         action = Action(
@@ -36,7 +35,6 @@ def action_create(
             due_date=due_date,
             status=status,
             origin=origin,
-            meeting_action_item=meeting_action_item,
         )
         action.full_clean()
         action.save()

@@ -3,7 +3,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
@@ -11,7 +11,7 @@ from django.views import View
 from plein.common.forms import add_service_errors
 from plein.common.views_base import PleinPermissionMixin
 
-from . import selectors, services
+from . import origins, selectors, services
 from .choices import ActionStatus
 from .forms import ActionForm, OverviewFilterForm
 from .models import Action
@@ -33,20 +33,11 @@ def _plan_crumbs(request, library, *extra):
     return crumbs + list(extra)
 
 
-def _meeting_url(meeting) -> str | None:
-    # The meeting page belongs to the theme groups app; show the title alone if it is not there.
-    try:
-        return reverse("themegroups:meeting_detail", kwargs={"uuid": meeting.uuid})
-    except NoReverseMatch:
-        return None
-
-
 def _decorate(actions):
-    """Add what the templates show next to each action: where it came from, its next steps."""
+    """Add what the templates show next to each action: where it came from (told by the app that
+    made it, see `origins`; the selectors read it with the actions), its next steps."""
+    origins.attach(actions)
     for action in actions:
-        item = action.meeting_action_item
-        action.meeting = item.meeting if item else None
-        action.meeting_url = _meeting_url(item.meeting) if item else None
         action.next_statuses = selectors.next_statuses(action.status)
     return actions
 

@@ -17,3 +17,10 @@ class EmbConfig(AppConfig):
         auditlog.register(PortfolioEntry, m2m_fields={"locations", "partners"})
         auditlog.register(Connection)
         auditlog.register(ConnectionAction)
+
+        # The action plans show where an action from a connection comes from, without importing EMB.
+        from plein.actions import origins
+
+        from .origins import RELATED, connection_origin
+
+        origins.register(related=RELATED, describe=connection_origin)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from plein.audit.services import acting_as
 
+from .choices import OrganisationType
 from .models import Location, Municipality, Organisation
 from .signals import location_moved
 
@@ -23,6 +24,32 @@ def organisation_create(*, acting_user, name, type, province="", website="", mun
         organisation.save()
         organisation.municipalities.set(municipalities)
     return organisation
+
+
+@transaction.atomic
+def library_get_or_create(*, acting_user, name, province="", municipality_name="") -> tuple[Organisation, bool]:
+    """The library called `name`, or a new one, and whether it was created now (a theme-group
+    sign-up for a library not in Plein yet, placed by the facilitator). Names are unique in any
+    case, so an organisation with this name is the one meant. A new library serves the
+    municipality called `municipality_name` when Plein knows it; recorded as any other
+    organisation created by `acting_user`."""
+    name = name.strip()
+    existing = Organisation.objects.filter(name__iexact=name).first()
+    if existing is not None:
+        return existing, False
+    municipality = (
+        Municipality.objects.filter(name__iexact=municipality_name.strip()).first()
+        if municipality_name.strip()
+        else None
+    )
+    library = organisation_create(
+        acting_user=acting_user,
+        name=name,
+        type=OrganisationType.LIBRARY,
+        province=province,
+        municipalities=[municipality] if municipality else [],
+    )
+    return library, True
 
 
 def _check_type_fits_people(organisation, new_type):

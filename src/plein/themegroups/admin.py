@@ -80,3 +80,8 @@ class RetrospectiveAdmin(admin.ModelAdmin):
     list_display = ["title", "group"]
     list_select_related = ["group__programme_year"]
     autocomplete_fields = ["group"]
+
+
+admin.site.register(
+    models.MeetingActionLink, raw_id_fields=["item", "action", "library"], list_select_related=["action", "item"]
+)

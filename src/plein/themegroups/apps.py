@@ -23,8 +23,16 @@ class ThemeGroupsConfig(AppConfig):
             models.Attendance,
             models.Decision,
             models.MeetingActionItem,
+            models.MeetingActionLink,
             models.Retrospective,
         ]:
             auditlog.register(model)
         auditlog.register(models.Enrollment, exclude_fields=[])
         auditlog.register(models.CalendarToken, exclude_fields=["token"])
+
+        # The action plans show which meeting an action comes from, without importing theme groups.
+        from plein.actions import origins
+
+        from .origins import RELATED, meeting_origin
+
+        origins.register(related=RELATED, describe=meeting_origin)

@@ -353,6 +353,36 @@ class MeetingActionItem(models.Model):
         return {"meeting_id": self.meeting_id}
 
 
+class MeetingActionLink(models.Model):
+    """An action in a library's action plan that was agreed in a meeting: one per library per
+    action item. The link lives here, so the action plans know nothing of theme groups."""
+
+    item = models.ForeignKey(
+        MeetingActionItem, verbose_name=_("action item"), on_delete=models.CASCADE, related_name="action_links"
+    )
+    action = models.OneToOneField(
+        "actions.Action", verbose_name=_("action"), on_delete=models.CASCADE, related_name="meeting_link"
+    )
+    # The action's library, kept here so the database refuses a second action for the same
+    # library and item (saving the same minutes twice).
+    library = models.ForeignKey(
+        Organisation, verbose_name=_("library"), on_delete=models.CASCADE, related_name="meeting_action_links"
+    )
+
+    class Meta:
+        verbose_name = _("action from a meeting")
+        verbose_name_plural = _("actions from meetings")
+        constraints = [
+            models.UniqueConstraint("item", "library", name="one_meeting_action_per_library_per_item"),
+        ]
+
+    def __str__(self):
+        return str(self.item)
+
+    def get_additional_data(self):
+        return {"organisation_id": self.library_id, "meeting_id": self.item.meeting_id}
+
+
 class CalendarToken(models.Model):
     """The secret in a person's private calendar link. Renewing it makes old links stop working."""
 

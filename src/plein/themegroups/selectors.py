@@ -283,3 +283,121 @@ def enrollments_needing_invitation(*, group, coordinators=None) -> set:
         ).values_list("email", flat=True)
     }
     return {uuid for uuid, email in placed if email.lower() not in with_account | invited}
+
+
+# --- what the pages read (views hold no queries of their own) ----------------------------
+
+
+def group_retrospective(*, group):
+    """The saved retrospective of a group, or None while there is only the draft from the data."""
+    from .models import Retrospective
+
+    return Retrospective.objects.filter(group=group).first()
+
+
+def published_retrospective_get(*, uuid):
+    from .choices import RetrospectiveStatus
+    from .models import Retrospective
+
+    try:
+        return Retrospective.objects.select_related("group__programme_year__poi").get(
+            uuid=uuid, status=RetrospectiveStatus.PUBLISHED
+        )
+    except (Retrospective.DoesNotExist, ValueError) as exc:
+        raise Http404 from exc
+
+
+def facilitator_ids(*, group) -> list[int]:
+    return list(group.facilitators.values_list("pk", flat=True))
+
+
+def group_history(*, group):
+    """The history of a group: the group itself and its sign-ups, members and meetings."""
+    from plein.audit.selectors import history_for
+
+    from .models import Enrollment, Meeting
+
+    return history_for(
+        (ThemeGroup, {"object_pk": str(group.pk)}),
+        (Enrollment, {"additional_data__group_id": group.pk}),
+        (GroupMembership, {"additional_data__group_id": group.pk}),
+        (Meeting, {"additional_data__group_id": group.pk}),
+    )
+
+
+def signup_programme_year_get(*, uuid):
+    """A programme year for the public sign-up pages (no account needed)."""
+    from .models import ProgrammeYear
+
+    try:
+        return ProgrammeYear.objects.select_related("poi").get(uuid=uuid)
+    except (ProgrammeYear.DoesNotExist, ValueError) as exc:
+        raise Http404 from exc
+
+
+def signup_group_ids(*, programme_year, group_uuids) -> list[int]:
+    """The ids of the groups of this year with these public ids (a link may preselect one)."""
+    return list(programme_year.groups.filter(uuid__in=group_uuids).values_list("pk", flat=True))
+
+
+def signup_enrollments(*, programme_year, uuids):
+    """The sign-ups just sent in (their ids are kept in the session of whoever sent them)."""
+    from .models import Enrollment
+
+    return Enrollment.objects.filter(uuid__in=uuids, group__programme_year=programme_year).select_related("group")
+
+
+def enrollment_get(*, user, uuid):
+    """A sign-up of a group this user may see; otherwise 404."""
+    from .models import Enrollment
+
+    try:
+        return (
+            Enrollment.objects.select_related("group__programme_year", "library")
+            .filter(group__in=groups_visible_to(user))
+            .get(uuid=uuid)
+        )
+    except (Enrollment.DoesNotExist, ValueError) as exc:
+        raise Http404 from exc
+
+
+def member_libraries(*, group):
+    """The libraries that take part in the group now, by name."""
+    from plein.organisations.models import Organisation
+
+    return Organisation.objects.filter(
+        group_memberships__group=group, group_memberships__left_at__isnull=True
+    ).order_by("name")
+
+
+def minutes_choices(*, group) -> dict:
+    """What an action item in the minutes can name: member libraries and their active people."""
+    from django.contrib.auth import get_user_model
+
+    libraries = member_libraries(group=group)
+    people = (
+        get_user_model()
+        .objects.filter(organisation__in=libraries, is_active=True)
+        .select_related("organisation")
+        .order_by("organisation__name", "name", "email")
+    )
+    return {"libraries": libraries, "people": list(people)}
+
+
+def attendance_by_library(*, meeting) -> dict:
+    """library id -> that library's attendance record for the meeting."""
+    return {a.library_id: a for a in meeting.attendances.all()}
+
+
+def calendar_token_user(*, token):
+    """The active person whose private calendar link this is; otherwise 404."""
+    from .models import CalendarToken
+
+    found = CalendarToken.objects.select_related("user").filter(token=token, user__is_active=True).first()
+    if found is None:
+        raise Http404
+    return found.user
+
+
+def group_feed_meetings(*, group):
+    return group_meetings(group=group).select_related("group")

@@ -8,6 +8,7 @@ from plein.organisations.tests.factories import OrganisationFactory
 class ActionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Action
+        skip_postgeneration_save = True
 
     library = factory.SubFactory(OrganisationFactory)
     title = factory.Sequence(lambda n: f"Actie {n}")
@@ -16,12 +17,19 @@ class ActionFactory(factory.django.DjangoModelFactory):
     origin = ActionOrigin.OWN
 
     class Params:
-        from_meeting = factory.Trait(
-            origin=ActionOrigin.MEETING,
-            meeting_action_item=factory.SubFactory(
-                "plein.actions.tests.factories.MeetingActionItemFactory",
-            ),
-        )
+        from_meeting = factory.Trait(origin=ActionOrigin.MEETING, meeting_action_item=True)
+
+    @factory.post_generation
+    def meeting_action_item(obj, create, extracted, **kwargs):
+        """`meeting_action_item=item` links the action to an item of a meeting (through
+        `themegroups.MeetingActionLink`); `from_meeting=True` makes the item (fields for it as
+        `meeting_action_item__meeting=...`)."""
+        if not create or (extracted is None and not kwargs) or extracted is False:
+            return
+        from plein.themegroups.models import MeetingActionLink
+
+        item = MeetingActionItemFactory(**kwargs) if extracted in (None, True) else extracted
+        MeetingActionLink.objects.create(item=item, action=obj, library=obj.library)
 
 
 class MeetingActionItemFactory(factory.django.DjangoModelFactory):

@@ -63,3 +63,23 @@ def test_a_branch_with_ido_registrations_cannot_be_removed(world):
     assert not LogEntry.objects.filter(
         content_type__model="location", object_pk=str(world.location.pk), action=LogEntry.Action.DELETE
     ).exists()
+
+
+def test_library_get_or_create_finds_by_name_or_creates_with_its_municipality():
+    facilitator = UserFactory()
+    existing = OrganisationFactory(name="Bibliotheek Oost")
+    assert services.library_get_or_create(acting_user=facilitator, name=" bibliotheek oost ") == (existing, False)
+
+    gouda = MunicipalityFactory(name="Gouda")
+    library, created = services.library_get_or_create(
+        acting_user=facilitator, name="Bibliotheek Gouwe", province=Province.ZUID_HOLLAND, municipality_name="gouda"
+    )
+    assert created and library.type == OrganisationType.LIBRARY and library.province == Province.ZUID_HOLLAND
+    assert list(library.municipalities.all()) == [gouda]
+    entries = LogEntry.objects.filter(content_type__model="organisation", object_pk=str(library.pk))
+    assert entries.filter(action=LogEntry.Action.CREATE, actor=facilitator).exists()
+    # An unknown municipality is left out, not made up.
+    other, created = services.library_get_or_create(
+        acting_user=facilitator, name="Bibliotheek Nergens", municipality_name="Nergenshuizen"
+    )
+    assert created and not other.municipalities.exists()

@@ -204,7 +204,7 @@ def test_minutes_with_action_items_land_in_the_libraries_plans_once(client, worl
         "acties-1-title": "",
     }
     assert client.post(url, data).status_code == 302
-    actions = Action.objects.filter(meeting_action_item__meeting=meeting)
+    actions = Action.objects.filter(meeting_link__item__meeting=meeting)
     assert {a.library for a in actions} == {world.library, second}
     assert all(a.status == "gepland" and a.origin == "bijeenkomst" for a in actions)
     assert meeting.decisions.count() == 2
@@ -244,6 +244,22 @@ def test_reminder_is_sent_once_to_members_and_facilitators(world, django_capture
     with django_capture_on_commit_callbacks(execute=True):
         services.send_due_reminders()
     assert mail.outbox == []
+
+
+def test_reminder_goes_out_in_each_recipients_own_language(world, django_capture_on_commit_callbacks):
+    """Through plein.common.mail: failed before, every reminder was in the language of whoever
+    ran the command (Dutch), also for a person who chose English."""
+    coordinator = world.users["coordinator"]
+    coordinator.language = "en"
+    coordinator.save(update_fields=["language"])
+    soon = timezone.now() + datetime.timedelta(days=2)
+    MeetingFactory(group=world.group, starts_at=soon, ends_at=soon + datetime.timedelta(hours=2))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.send_due_reminders()
+    by_address = {m.to[0]: m for m in mail.outbox}
+    assert by_address[coordinator.email].subject.startswith("[Plein] Reminder:")
+    assert "Hello," in by_address[coordinator.email].body
+    assert by_address[world.users["desk_worker"].email].subject.startswith("[Plein] Herinnering:")
 
 
 def test_attendance_after_the_meeting_is_refused(world):

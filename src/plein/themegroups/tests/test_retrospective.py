@@ -139,3 +139,27 @@ def test_places_taken_has_a_singular(client, world, capacity, expected):
     client.force_login(world.users["facilitator"])
     assert expected in client.get(reverse("themegroups:enrollments", args=[group.uuid])).content.decode()
     assert expected in client.get(reverse("themegroups:signup", args=[world.year.uuid])).content.decode()
+
+
+def test_opening_the_retrospective_page_writes_nothing(client, world):
+    """GET shows a draft written from the data, unsaved: the row (and its history entry) is only
+    made when the facilitator saves or publishes."""
+    from auditlog.models import LogEntry
+
+    url = reverse("themegroups:retrospective", args=[world.group.uuid])
+    client.force_login(world.users["facilitator"])
+    before = (Retrospective.objects.count(), LogEntry.objects.count())
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "Terugblik op de themagroep" in page.content.decode()  # the draft's title, from the data
+    pdf = client.get(reverse("themegroups:retrospective_pdf", args=[world.group.uuid]))
+    assert pdf["Content-Type"] == "application/pdf"  # the draft as PDF, still unsaved
+    assert (Retrospective.objects.count(), LogEntry.objects.count()) == before
+
+    response = client.post(url, {"title": "Ons jaar", "introduction": "Kort.", "body": "- Samen"})
+    assert response.status_code == 302
+    saved = Retrospective.objects.get(group=world.group)
+    assert (saved.title, saved.status) == ("Ons jaar", "concept")
+    client.post(url, {"actie": "publiceren"})
+    saved.refresh_from_db()
+    assert saved.status == "gepubliceerd" and saved.title == "Ons jaar"

@@ -385,3 +385,30 @@ def test_waiting_list_count_rule_and_email_agree(client, world, django_capture_o
     pending.refresh_from_db()
     late.refresh_from_db()
     assert pending.status == EnrollmentStatus.PLACED and late.status == EnrollmentStatus.WAITLISTED
+
+
+def test_a_placed_new_library_is_created_through_the_organisations_service(world, monkeypatch):
+    """Theme groups do not write organisations themselves (failed before: `_library_for` built
+    the Organisation and added its municipality itself)."""
+    from auditlog.models import LogEntry
+
+    from plein.organisations import services as organisations
+    from plein.organisations.tests.factories import MunicipalityFactory
+
+    calls = []
+    real = organisations.library_get_or_create
+    monkeypatch.setattr(organisations, "library_get_or_create", lambda **kw: calls.append(kw) or real(**kw))
+    zeist = MunicipalityFactory(name="Zeist")
+    enrollment = _submit(
+        world.year,
+        [world.group],
+        new_library_name="Bibliotheek Heuvelrug",
+        new_library_municipality="Zeist",
+        new_library_province="UT",
+    )[0]
+    services.enrollment_place(enrollment=enrollment, acting_user=world.users["facilitator"])
+    library = Organisation.objects.get(name="Bibliotheek Heuvelrug")
+    assert [c["name"] for c in calls] == ["Bibliotheek Heuvelrug"]
+    assert (library.type, library.province, list(library.municipalities.all())) == ("bibliotheek", "UT", [zeist])
+    created = LogEntry.objects.get(content_type__model="organisation", object_pk=str(library.pk), action=0)
+    assert created.actor == world.users["facilitator"]
