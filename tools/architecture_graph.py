@@ -22,7 +22,9 @@ START, END = "<!-- graph:start -->", "<!-- graph:end -->"
 def layers() -> list[list[str]]:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]
     contract = next(c for c in config["contracts"] if c["id"] == "layers")
-    return [[m.strip().removeprefix("plein.") for m in layer.replace("|", ":").split(":")] for layer in contract["layers"]]
+    return [
+        [m.strip().removeprefix("plein.") for m in layer.replace("|", ":").split(":")] for layer in contract["layers"]
+    ]
 
 
 def app_edges() -> set[tuple[str, str]]:
