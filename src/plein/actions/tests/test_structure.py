@@ -44,6 +44,15 @@ def test_actions_import_no_app_that_creates_actions(path):
     assert wrong == set()
 
 
+def test_the_exception_is_still_needed():
+    """Once the access layer has taken visibility over, this fails: then empty NOT_YET_MOVED."""
+    for file, module in NOT_YET_MOVED:
+        imported = _imports(ACTIONS / file)
+        assert any(name == module or name.startswith(module + ".") for name in imported), (
+            f"actions/{file} no longer imports {module}: remove it from NOT_YET_MOVED"
+        )
+
+
 def test_the_import_check_sees_a_hidden_import(tmp_path):
     sample = tmp_path / "sample.py"
     sample.write_text("def f():\n    from plein.themegroups.models import MeetingActionItem\n")

@@ -141,9 +141,15 @@ def retrospective_unsaved_draft(*, group):
 
 @transaction.atomic
 def retrospective_create(*, group, acting_user, title, introduction, body):
-    """Save the facilitator's first version (the page showed the draft from the data unsaved)."""
+    """Save the facilitator's first version (the page showed the draft from the data unsaved).
+    When one was saved meanwhile (a second tab, a double click), that one is updated."""
     from ..models import Retrospective
 
+    existing = Retrospective.objects.select_for_update().filter(group=group).first()
+    if existing is not None:
+        return retrospective_update(
+            retrospective=existing, acting_user=acting_user, title=title, introduction=introduction, body=body
+        )
     with acting_as(acting_user):
         retrospective = Retrospective(group=group, title=title.strip(), introduction=introduction, body=body)
         retrospective.full_clean()

@@ -163,3 +163,11 @@ def test_opening_the_retrospective_page_writes_nothing(client, world):
     client.post(url, {"actie": "publiceren"})
     saved.refresh_from_db()
     assert saved.status == "gepubliceerd" and saved.title == "Ons jaar"
+
+
+def test_saving_the_first_version_twice_keeps_one_retrospective(world):
+    for title in ["Eerste", "Tweede"]:
+        services.retrospective_create(
+            group=world.group, acting_user=world.users["facilitator"], title=title, introduction="", body="-"
+        )
+    assert list(Retrospective.objects.values_list("title", flat=True)) == ["Tweede"]
