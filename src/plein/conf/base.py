@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "plein.accounts",
     "plein.organisations",
     "plein.audit",
+    "plein.access",
     "plein.themegroups",
     "plein.actions",
     "plein.registration",

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from plein.access.purposes import Purpose
+from plein.access.selectors import allows
 from plein.accounts.choices import Role
 from plein.organisations.choices import OrganisationType
 
@@ -32,14 +34,19 @@ def works_at_library(user) -> bool:
     )
 
 
+def keeps_library_plan(user) -> bool:
+    """Library staff who may open their library's plan, EMB and guide: not desk workers (no query)."""
+    return works_at_library(user) and allows(user, Purpose.PLAN)
+
+
 NAV_ITEMS = [
     NavItem(_("Home"), "core:home", section="/"),
     NavItem(_("Theme groups"), "themegroups:list", "themegroups.list_groups", "/themagroepen/"),
-    NavItem(_("Action plan"), "actions:index", section="/acties/", condition=works_at_library),
+    NavItem(_("Action plan"), "actions:index", section="/acties/", condition=keeps_library_plan),
     NavItem(_("Actions"), "actions:overview", "actions.view_overview", "/acties/"),
-    NavItem(_("EMB in connection"), "emb:index", section="/emb/", condition=works_at_library),
+    NavItem(_("EMB in connection"), "emb:index", section="/emb/", condition=keeps_library_plan),
     NavItem(_("EMB programmes"), "emb:catalogue", "emb.manage_catalogue", "/emb/"),
-    NavItem(_("Ontwikkelplein"), "guide:index", section="/ontwikkelplein/", condition=works_at_library),
+    NavItem(_("Ontwikkelplein"), "guide:index", section="/ontwikkelplein/", condition=keeps_library_plan),
     NavItem(_("Ontwikkelplein"), "guide:overview", "guide.view_overview", "/ontwikkelplein/"),
     NavItem(_("Registering"), "registration:desk", "registration.register_visits", "/registreren/", works_at_library),
     NavItem(_("Figures"), "registration:figures", "registration.view_figures", "/cijfers/"),

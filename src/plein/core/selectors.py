@@ -107,12 +107,12 @@ def start_page_sections(*, user, signup: OpenSignup | None = None) -> list[Start
             StartSection(
                 _("You work at the desk"),
                 _(
-                    "You help residents at the Informatiepunt Digitale Overheid (IDO). You can see the theme "
-                    "groups and the action plan of your library, and the branches."
+                    "You help residents at the Informatiepunt Digitale Overheid (IDO). You register their "
+                    "visits and see the figures of your library, its theme groups and its branches."
                 ),
                 [
+                    (_("Register a visit"), reverse("registration:desk")),
                     (_("Your theme groups and meetings"), reverse("themegroups:list")),
-                    (_("Your library's action plan"), reverse("actions:index")),
                     *org_links,
                 ],
             )

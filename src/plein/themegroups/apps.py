@@ -9,7 +9,12 @@ class ThemeGroupsConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from plein.access import relations
+
         from . import models
+        from .coaching import Coaching
+
+        relations.register_coaching(Coaching())
 
         for model in [
             models.ProgrammeYear,
