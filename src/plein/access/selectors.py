@@ -99,7 +99,19 @@ def libraries_visible_to(user, purpose: Purpose, *, shared: str = "") -> QuerySe
 
 
 def _libraries_visible_to(user, purpose: Purpose) -> QuerySet[Organisation]:
-    role, qs = _role(user), libraries()
+    return _by_role(
+        user,
+        purpose,
+        libraries(),
+        field="pk",
+        municipal=lambda org_id: Q(pk__in=_locations_of_own_municipalities(org_id).values("organisation_id")),
+    )
+
+
+def _by_role(user, purpose: Purpose, qs: QuerySet, *, field: str, municipal) -> QuerySet:
+    """The one role ladder: `qs` (libraries, or branches with `field="organisation_id"`) as far
+    as this user may look at them for `purpose`."""
+    role = _role(user)
     if not allows(user, purpose):
         return qs.none()
     if role == Role.ADMINISTRATOR:
@@ -108,11 +120,11 @@ def _libraries_visible_to(user, purpose: Purpose) -> QuerySet[Organisation]:
         return qs.none()
     if role == Role.FACILITATOR:
         # A subquery, not a join: a library in two groups must not count its rows twice.
-        return qs.filter(pk__in=relations.coaching().coached_library_ids(user.organisation_id))
+        return qs.filter(**{f"{field}__in": relations.coaching().coached_library_ids(user.organisation_id)})
     if role in (Role.COORDINATOR, Role.DESK_WORKER):
-        return qs.filter(pk=user.organisation_id)
+        return qs.filter(**{field: user.organisation_id})
     if role == Role.MUNICIPALITY:
-        return qs.filter(pk__in=_locations_of_own_municipalities(user).values("organisation_id"))
+        return qs.filter(municipal(user.organisation_id))
     return qs.none()
 
 
@@ -162,28 +174,21 @@ def sees_shared(user, library, topic: str) -> bool:
 # --- locations (branches) ----------------------------------------------------------------
 
 
-def _locations_of_own_municipalities(user) -> QuerySet[Location]:
-    return Location.objects.filter(municipality__organisations=user.organisation_id)
+def _locations_of_own_municipalities(organisation_id) -> QuerySet[Location]:
+    return Location.objects.filter(municipality__organisations=organisation_id)
 
 
 def locations_visible_to(user, purpose: Purpose) -> QuerySet[Location]:
     """The branches this user may look at for `purpose`: those of the libraries they may see,
     for a municipality those in its own municipalities, and to register only IDO branches."""
-    role, qs = _role(user), Location.objects.all()
-    if not allows(user, purpose):
-        return qs.none()
-    if role == Role.ADMINISTRATOR:
-        return qs
-    if user.organisation_id is None:
-        return qs.none()
-    if role == Role.FACILITATOR:
-        return qs.filter(organisation_id__in=relations.coaching().coached_library_ids(user.organisation_id))
-    if role in (Role.COORDINATOR, Role.DESK_WORKER):
-        qs = qs.filter(organisation_id=user.organisation_id)
-        return qs.filter(has_ido=True) if purpose == Purpose.REGISTER else qs
-    if role == Role.MUNICIPALITY:
-        return _locations_of_own_municipalities(user)
-    return qs.none()
+    qs = _by_role(
+        user,
+        purpose,
+        Location.objects.all(),
+        field="organisation_id",
+        municipal=lambda org_id: Q(municipality__organisations=org_id),
+    )
+    return qs.filter(has_ido=True) if purpose == Purpose.REGISTER else qs
 
 
 def can_see_location(user, location, purpose: Purpose) -> bool:
