@@ -325,6 +325,11 @@ def takes_part_in_a_group(user) -> bool:
     return relations.coaching().group_ids_of_library(user.organisation_id).exists()
 
 
+def group_ids_of_library(library_id) -> QuerySet:
+    """The groups this library takes part in now: a one-column subquery."""
+    return relations.coaching().group_ids_of_library(library_id)
+
+
 def group_member_library_ids(group_ids) -> QuerySet:
     """The libraries taking part now in these groups: a one-column subquery."""
     return relations.coaching().member_library_ids(group_ids)

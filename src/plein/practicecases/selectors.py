@@ -53,9 +53,7 @@ def case_get(*, user, uuid) -> PracticeCase:
 def member_libraries(*, group):
     from plein.organisations.models import Organisation
 
-    return Organisation.objects.filter(
-        group_memberships__group=group, group_memberships__left_at__isnull=True
-    ).order_by("name")
+    return Organisation.objects.filter(pk__in=access.group_member_library_ids([group.pk])).order_by("name")
 
 
 def group_members(*, group) -> QuerySet:
@@ -65,8 +63,7 @@ def group_members(*, group) -> QuerySet:
         .filter(
             Q(
                 role__in=[Role.COORDINATOR, Role.DESK_WORKER],
-                organisation__group_memberships__group=group,
-                organisation__group_memberships__left_at__isnull=True,
+                organisation_id__in=access.group_member_library_ids([group.pk]),
             )
             | Q(facilitated_groups=group)
         )
@@ -79,7 +76,7 @@ def groups_of_member(*, user) -> QuerySet[ThemeGroup]:
     """The groups whose news this person gets: through their library, or as a facilitator."""
     library_groups = Q(pk__in=[])
     if user.role in (Role.COORDINATOR, Role.DESK_WORKER) and user.organisation_id:
-        library_groups = Q(memberships__library_id=user.organisation_id, memberships__left_at__isnull=True)
+        library_groups = Q(pk__in=access.group_ids_of_library(user.organisation_id))
     return ThemeGroup.objects.filter(library_groups | Q(facilitators=user)).distinct()
 
 
