@@ -33,6 +33,9 @@ step "Ruff (lint and format)"
 $BIN/ruff check .
 $BIN/ruff format --check .
 
+step "Layers: no import breaks the architecture (import-linter, contracts in pyproject.toml)"
+(cd src && ../$BIN/lint-imports --config ../pyproject.toml --no-cache)
+
 step "Migrations are complete"
 mkdir -p var
 (cd src && ../$BIN/python manage.py makemigrations --check --dry-run)

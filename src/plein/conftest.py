@@ -14,7 +14,8 @@ from plein.organisations.tests.factories import LocationFactory, OrganisationFac
 
 @dataclass
 class World:
-    library: object  # the coordinator's and desk worker's library; member of `group`
+    library: object  # the coordinator's and desk worker's library; member of `group`; its
+    # `location` lies in the municipality the municipality user works for
     other_library: object  # member of `other_group` only
     location: object
     other_location: object
@@ -70,6 +71,8 @@ def world(db):
         "desk_worker": UserFactory(desk_worker=True, organisation=library, email="balie@test.plein.example"),
         "municipality": UserFactory(municipality=True, email="gemeente@test.plein.example"),
     }
+    # The municipality user works for the municipality of world.location (not of other_location).
+    users["municipality"].organisation.municipalities.add(location.municipality)
     from plein.themegroups.tests.factories import GroupMembershipFactory, ProgrammeYearFactory, ThemeGroupFactory
 
     poi = users["facilitator"].organisation

@@ -2,7 +2,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 from django.http import Http404
 
-from plein.core import rules as plein_rules
+from plein.organisations import visibility
 
 from .models import Invitation
 
@@ -11,14 +11,8 @@ User = get_user_model()
 
 def users_visible_to(user) -> QuerySet:
     """Administrators see everyone; a facilitator the people of the organisations they manage
-    (`organisations_managed_by`: their own support organisation and the libraries it coaches)."""
-    if plein_rules.is_administrator(user):
-        return User.objects.all()
-    if plein_rules.is_facilitator(user):
-        from plein.organisations.selectors import organisations_managed_by
-
-        return User.objects.filter(organisation__in=organisations_managed_by(user).values("pk"))
-    return User.objects.none()
+    (`plein.access.people_managed_by`)."""
+    return visibility.people_managed_by(user)
 
 
 def user_list(*, user, search: str = "", role: str = "") -> QuerySet:
@@ -38,15 +32,11 @@ def user_get(*, user, uuid):
 
 
 def open_invitations(*, user) -> QuerySet[Invitation]:
-    if not plein_rules.is_manager(user):
-        return Invitation.objects.none()
     from django.utils import timezone
 
     invitations = Invitation.objects.all()
-    if not plein_rules.is_administrator(user):
-        from plein.organisations.selectors import organisations_managed_by
-
-        invitations = invitations.filter(organisation__in=organisations_managed_by(user).values("pk"))
+    if not visibility.manages_everything(user):
+        invitations = invitations.filter(organisation__in=visibility.organisations_managed_by(user).values("pk"))
     return (
         invitations.filter(accepted_at__isnull=True, expires_at__gt=timezone.now())
         .select_related("organisation", "invited_by")

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from plein.access import selectors as access
+from plein.access.purposes import Purpose
 from plein.common.forms import DateInput
 
 from . import selectors
@@ -45,4 +47,4 @@ class OverviewFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["group"].queryset = selectors.overview_groups(user=user)
         self.fields["group"].label_from_instance = lambda g: f"{g.name} ({g.programme_year.year})"
-        self.fields["library"].queryset = selectors.libraries_visible_to(user).order_by("name")
+        self.fields["library"].queryset = access.libraries_visible_to(user, Purpose.PLAN).order_by("name")

@@ -1,7 +1,7 @@
-"""Reads for action plans. Visibility lives here: a user only gets the libraries whose plan
-they may see (library staff: their own library; facilitators: the libraries in the theme groups
-of their own support organisation; administrators: every library). Every selector does a fixed
-number of queries, whatever the number of actions or libraries."""
+"""Reads for action plans. A user only gets the libraries whose plan they may see:
+`plein.access.libraries_visible_to(user, Purpose.PLAN)` (the coordinator: their own library;
+facilitators: the libraries they coach; administrators: every library). Every selector does a
+fixed number of queries, whatever the number of actions or libraries."""
 
 from dataclasses import dataclass
 
@@ -9,39 +9,18 @@ from django.db.models import BooleanField, Case, Count, F, Q, QuerySet, Value, W
 from django.http import Http404
 from django.utils import timezone
 
-from plein.accounts.choices import Role
-from plein.organisations.choices import OrganisationType
+from plein.access import selectors as access
+from plein.access.purposes import Purpose
 from plein.organisations.models import Organisation
-from plein.themegroups.models import GroupMembership, ThemeGroup
 
 from . import origins
 from .choices import ACTION_TRANSITIONS, OPEN_STATUSES, ActionStatus
 from .models import Action
 
 
-def libraries_visible_to(user) -> QuerySet[Organisation]:
-    libraries = Organisation.objects.filter(type=OrganisationType.LIBRARY)
-    if not user.is_authenticated:
-        return libraries.none()
-    if user.role == Role.ADMINISTRATOR:
-        return libraries
-    if user.role == Role.FACILITATOR:
-        # A subquery, not a join: a library in two groups must not count its actions twice.
-        coached = GroupMembership.objects.filter(
-            left_at__isnull=True, group__programme_year__poi_id=user.organisation_id
-        ).values("library_id")
-        return libraries.filter(pk__in=coached)
-    if user.role in (Role.COORDINATOR, Role.DESK_WORKER):
-        return libraries.filter(pk=user.organisation_id)
-    return libraries.none()
-
-
 def library_get(*, user, uuid) -> Organisation:
     """The library, if this user may see its plan; otherwise 404 (we do not reveal it exists)."""
-    try:
-        return libraries_visible_to(user).get(uuid=uuid)
-    except (Organisation.DoesNotExist, ValueError) as exc:
-        raise Http404 from exc
+    return access.library_get(user=user, uuid=uuid, purpose=Purpose.PLAN)
 
 
 def _with_overdue(qs: QuerySet[Action]) -> QuerySet[Action]:
@@ -98,8 +77,8 @@ def next_statuses(status) -> list[ActionStatus]:
 def action_get(*, user, uuid) -> Action:
     """One action, if this user may see the plan it belongs to; otherwise 404."""
     try:
-        return (
-            Action.objects.filter(library__in=libraries_visible_to(user))
+        action = (
+            Action.objects.filter(library__in=access.libraries_visible_to(user, Purpose.PLAN))
             .select_related(
                 "library",
                 "owner",
@@ -108,6 +87,8 @@ def action_get(*, user, uuid) -> Action:
         )
     except (Action.DoesNotExist, ValueError) as exc:
         raise Http404 from exc
+    access.remember_library(action.library, user, Purpose.PLAN)
+    return action
 
 
 def owner_choices(*, library):
@@ -115,16 +96,9 @@ def owner_choices(*, library):
     return library.users.filter(is_active=True).order_by("name")
 
 
-def overview_groups(*, user) -> QuerySet[ThemeGroup]:
+def overview_groups(*, user):
     """The theme groups a manager can filter the overview on (facilitators: their POI's)."""
-    if not user.is_authenticated:
-        return ThemeGroup.objects.none()
-    groups = ThemeGroup.objects.select_related("programme_year")
-    if user.role == Role.ADMINISTRATOR:
-        return groups.order_by("-programme_year__year", "name")
-    if user.role == Role.FACILITATOR:
-        return groups.filter(programme_year__poi_id=user.organisation_id).order_by("-programme_year__year", "name")
-    return groups.none()
+    return access.groups_managed_by(user).select_related("programme_year").order_by("-programme_year__year", "name")
 
 
 @dataclass
@@ -137,11 +111,9 @@ class Overview:
 def action_overview(*, user, group=None, status: str = "", library=None) -> Overview:
     """Facilitator overview: the actions of every library the user coaches, with counts per
     status per library. Filter by theme group (its active member libraries), status, library."""
-    libraries = libraries_visible_to(user)
+    libraries = access.libraries_visible_to(user, Purpose.PLAN)
     if group is not None:
-        libraries = libraries.filter(
-            pk__in=GroupMembership.objects.filter(group=group, left_at__isnull=True).values("library_id")
-        )
+        libraries = libraries.filter(pk__in=access.group_member_library_ids([group.pk]))
     if library is not None:
         libraries = libraries.filter(pk=library.pk)
     today = timezone.localdate()

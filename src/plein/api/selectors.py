@@ -1,7 +1,8 @@
 """Reads for API keys and for the API itself.
 
 The pages: coordinators manage the keys of their own library, administrators every key
-(`plein.core.rules`, "API keys"); a key of another library is 404. The API: a key
+(`plein.access.libraries_visible_to(user, Purpose.DATA)`; `plein.access.rules`, "API keys");
+any other key is 404. The API: a key
 sees only its own library — its branches, their figures — whoever made the key."""
 
 import hmac
@@ -9,8 +10,8 @@ import hmac
 from django.db.models import QuerySet
 from django.http import Http404
 
-from plein.accounts.choices import Role
-from plein.organisations.choices import OrganisationType
+from plein.access import selectors as access
+from plein.access.purposes import Purpose
 from plein.organisations.models import Organisation
 from plein.registration.selectors import Scope, branch_key, library_key
 
@@ -21,16 +22,11 @@ from .services import hash_secret
 
 
 def tokens_visible_to(user) -> QuerySet[ApiToken]:
-    """Administrators: every key. Anyone else: the keys of their own organisation (whether they
-    may manage them is the rule's business: a desk worker gets 403, not 404)."""
-    tokens = ApiToken.objects.select_related("organisation", "created_by")
-    if not user.is_authenticated:
-        return tokens.none()
-    if user.role == Role.ADMINISTRATOR:
-        return tokens
-    if user.organisation_id is None:
-        return tokens.none()
-    return tokens.filter(organisation_id=user.organisation_id)
+    """The keys of the libraries whose data links this user keeps (administrators: every key;
+    a coordinator: their own library's; a desk worker none: 404)."""
+    return ApiToken.objects.select_related("organisation", "created_by").filter(
+        organisation__in=access.libraries_visible_to(user, Purpose.DATA)
+    )
 
 
 def token_list(*, user) -> list[ApiToken]:
@@ -43,15 +39,13 @@ def token_get(*, user, uuid) -> ApiToken:
     token = tokens_visible_to(user).filter(uuid=uuid).first()
     if token is None:
         raise Http404
+    access.remember_library(token.organisation, user, Purpose.DATA)
     return token
 
 
 def token_organisations(*, user) -> QuerySet[Organisation]:
     """The libraries this user may make keys for."""
-    libraries = Organisation.objects.filter(type=OrganisationType.LIBRARY).order_by("name")
-    if user.role == Role.ADMINISTRATOR:
-        return libraries
-    return libraries.filter(pk=user.organisation_id)
+    return access.libraries_visible_to(user, Purpose.DATA).order_by("name")
 
 
 # --- the API ------------------------------------------------------------------------------

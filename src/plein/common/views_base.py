@@ -1,5 +1,5 @@
 """The one way a Plein view checks access: log in first (anonymous visitors go to the login
-page), then a permission from `plein.core.rules` on the object the selector returned
+page), then a permission from `plein.access.rules` on the object the selector returned
 (403 when the rule says no). Objects a user may not see at all are 404 in the selector."""
 
 from django.contrib.auth.mixins import LoginRequiredMixin

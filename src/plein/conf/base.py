@@ -60,10 +60,10 @@ INSTALLED_APPS = [
     "csp",
     # Plein's own apps, one per domain; the floor first, the roof last (docs/architecture.md).
     "plein.common",
-    "plein.core",
     "plein.accounts",
     "plein.organisations",
     "plein.audit",
+    "plein.access",
     "plein.themegroups",
     "plein.actions",
     "plein.registration",

@@ -24,3 +24,11 @@ class EmbConfig(AppConfig):
         from .origins import RELATED, connection_origin
 
         origins.register(related=RELATED, describe=connection_origin)
+
+        from plein.access import relations
+
+        # The staff of the other libraries in a library's theme groups see its portfolio when it
+        # shares it: access decides who they are, emb says which libraries share.
+        relations.register_sharing(
+            "emb", lambda: EmbSettings.objects.filter(shared_with_groups=True).values("library_id")
+        )

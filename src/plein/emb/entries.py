@@ -2,11 +2,11 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from plein.accounts.selectors import works_at_library
+from plein.access.selectors import keeps_library_plan
 from plein.common.registry import DemoLoader, NavEntry, demo_loaders, navigation
 
 navigation.register(
-    NavEntry(30, _("EMB in connection"), "emb:index", section="/emb/", condition=works_at_library),
+    NavEntry(30, _("EMB in connection"), "emb:index", section="/emb/", condition=keeps_library_plan),
     NavEntry(31, _("EMB programmes"), "emb:catalogue", "emb.manage_catalogue", "/emb/"),
 )
 

@@ -1,50 +1,45 @@
-"""Reads for the EMB in connection. Visibility lives here (404 for what a user may not see);
-every selector does a fixed number of queries, whatever the size of the portfolio."""
+"""Reads for the EMB in connection. Visibility is `plein.access`'s (404 for what a user may not
+see): the libraries of the plan (`Purpose.PLAN`) plus, for a coordinator, the libraries in their
+theme groups that share their portfolio (`shared="emb"`; `EmbConfig.ready` registers who
+shares). Every selector does a fixed number of queries, whatever the size of the portfolio."""
 
 from collections import Counter
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Prefetch, Q, QuerySet
 from django.db.models.functions import Lower
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from plein.accounts.choices import Role
-from plein.actions import selectors as action_selectors
+from plein.access import selectors as access
+from plein.access.purposes import Purpose
 from plein.actions.choices import OPEN_STATUSES
 from plein.actions.models import Action
 from plein.organisations.models import Location, Organisation
-from plein.themegroups.models import GroupMembership, ThemeGroup
 
 from . import layout
 from .choices import KIND_COLOURS, TASK_COLOURS, ConnectionKind, SocietalTask, Strength
 from .models import Connection, ConnectionAction, EmbSettings, PortfolioEntry, Programme
 from .seed import IDO
 
+SHARED = "emb"  # the topic under which emb registers the libraries that share their portfolio
+
 
 def libraries_visible_to(user) -> QuerySet[Organisation]:
-    """Libraries whose EMB portfolio this user may see: those of the action plans (own library,
-    coached libraries, all for administrators) plus, for library staff, the libraries in their
-    theme groups that share their portfolio."""
-    visible = action_selectors.libraries_visible_to(user)
-    if user.is_authenticated and user.role in (Role.COORDINATOR, Role.DESK_WORKER) and user.organisation_id:
-        my_groups = GroupMembership.objects.filter(library_id=user.organisation_id, left_at__isnull=True).values(
-            "group_id"
-        )
-        shared = GroupMembership.objects.filter(
-            group_id__in=my_groups, left_at__isnull=True, library__emb_settings__shared_with_groups=True
-        ).values("library_id")
-        visible = Organisation.objects.filter(Q(pk__in=visible.values("pk")) | Q(pk__in=shared))
-    return visible
+    """Libraries whose EMB portfolio this user may see (`emb.view_portfolio` is the same test)."""
+    return access.libraries_visible_to(user, Purpose.PLAN, shared=SHARED)
 
 
 def library_get(*, user, uuid) -> Organisation:
-    try:
-        return libraries_visible_to(user).get(uuid=uuid)
-    except (Organisation.DoesNotExist, ValueError) as exc:
-        raise Http404 from exc
+    return access.library_get(user=user, uuid=uuid, purpose=Purpose.PLAN, shared=SHARED)
+
+
+def _seen(obj, user):
+    access.remember_library(obj.library, user, Purpose.PLAN, shared=SHARED)
+    return obj
 
 
 def is_shared(library) -> bool:
@@ -99,10 +94,11 @@ def portfolio_for(*, library) -> QuerySet[PortfolioEntry]:
 
 def entry_get(*, user, uuid) -> PortfolioEntry:
     try:
-        return (
+        return _seen(
             PortfolioEntry.objects.filter(library__in=libraries_visible_to(user))
             .select_related("library", "programme")
-            .get(uuid=uuid)
+            .get(uuid=uuid),
+            user,
         )
     except (PortfolioEntry.DoesNotExist, ValueError) as exc:
         raise Http404 from exc
@@ -126,11 +122,12 @@ def connections_for(*, library) -> QuerySet[Connection]:
 
 def connection_get(*, user, uuid) -> Connection:
     try:
-        return (
+        return _seen(
             Connection.objects.filter(library__in=libraries_visible_to(user))
             .select_related("library", "source__programme", "target__programme")
             .prefetch_related(_links())
-            .get(uuid=uuid)
+            .get(uuid=uuid),
+            user,
         )
     except (Connection.DoesNotExist, ValueError) as exc:
         raise Http404 from exc
@@ -352,10 +349,10 @@ class PairCount:
     count: int
 
 
-def group_comparison(*, group: ThemeGroup):
+def group_comparison(*, group):
     """The portfolios and maps of a group's active member libraries, and how often each
     connection (programme pair + kind) occurs across them."""
-    library_ids = GroupMembership.objects.filter(group=group, left_at__isnull=True).values("library_id")
+    library_ids = access.group_member_library_ids([group.pk])
     libraries = list(Organisation.objects.filter(pk__in=library_ids).order_by("name"))
     entries = list(PortfolioEntry.objects.filter(library_id__in=library_ids).select_related("programme"))
     connections = list(
@@ -384,13 +381,13 @@ def group_comparison(*, group: ThemeGroup):
     return rows, common, rare
 
 
-def comparable_groups(*, user) -> QuerySet[ThemeGroup]:
+def comparable_groups(*, user):
     """The theme groups whose maps this user may put side by side (facilitators: their POI's)."""
-    return action_selectors.overview_groups(user=user)
+    return access.groups_managed_by(user).select_related("programme_year").order_by("-programme_year__year", "name")
 
 
-def group_get(*, user, uuid) -> ThemeGroup:
+def group_get(*, user, uuid):
     try:
         return comparable_groups(user=user).get(uuid=uuid)
-    except (ThemeGroup.DoesNotExist, ValueError) as exc:
+    except (ObjectDoesNotExist, ValueError) as exc:
         raise Http404 from exc

@@ -2,11 +2,11 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from plein.accounts.selectors import works_at_library
+from plein.access.selectors import keeps_library_plan
 from plein.common.registry import DemoLoader, NavEntry, demo_loaders, navigation
 
 navigation.register(
-    NavEntry(40, _("Ontwikkelplein"), "guide:index", section="/ontwikkelplein/", condition=works_at_library),
+    NavEntry(40, _("Ontwikkelplein"), "guide:index", section="/ontwikkelplein/", condition=keeps_library_plan),
     NavEntry(41, _("Ontwikkelplein"), "guide:overview", "guide.view_overview", "/ontwikkelplein/"),
 )
 

@@ -1,6 +1,7 @@
-"""Reads for the Ontwikkelplein guide. Visibility is the action plan's: library staff see their
-own library, facilitators the libraries in the groups their support organisation runs,
-administrators everything (404 for anything else). Each page does a fixed number of queries."""
+"""Reads for the Ontwikkelplein guide. Visibility is the action plan's,
+`plein.access.libraries_visible_to(user, Purpose.PLAN)`: the coordinator sees their own library,
+facilitators the libraries in the groups their support organisation runs, administrators
+everything (404 for anything else). Each page does a fixed number of queries."""
 
 from dataclasses import dataclass, field
 
@@ -8,10 +9,19 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from plein.actions.selectors import libraries_visible_to, library_get  # noqa: F401 (one rule for both)
+from plein.access import selectors as access
+from plein.access.purposes import Purpose
 
 from .choices import ASPECTS, ItemKind, VersionStatus
 from .models import Answer, GuideActionLink, GuideVersion, Partner, Phase, Step, StepItem, StepState, Tick, Trajectory
+
+
+def libraries_visible_to(user):
+    return access.libraries_visible_to(user, Purpose.PLAN)
+
+
+def library_get(*, user, uuid):
+    return access.library_get(user=user, uuid=uuid, purpose=Purpose.PLAN)
 
 
 def published_version() -> GuideVersion | None:
@@ -59,24 +69,28 @@ def trajectories_for(*, library) -> QuerySet[Trajectory]:
 
 def trajectory_get(*, user, uuid) -> Trajectory:
     try:
-        return (
+        trajectory = (
             Trajectory.objects.filter(library__in=libraries_visible_to(user))
             .select_related("library", "location")
             .get(uuid=uuid)
         )
     except (Trajectory.DoesNotExist, ValueError) as exc:
         raise Http404 from exc
+    access.remember_library(trajectory.library, user, Purpose.PLAN)
+    return trajectory
 
 
 def partner_get(*, user, uuid) -> Partner:
     try:
-        return (
+        partner = (
             Partner.objects.filter(trajectory__library__in=libraries_visible_to(user))
             .select_related("trajectory__library", "organisation")
             .get(uuid=uuid)
         )
     except (Partner.DoesNotExist, ValueError) as exc:
         raise Http404 from exc
+    access.remember_library(partner.trajectory.library, user, Purpose.PLAN)
+    return partner
 
 
 def partners_for(*, trajectory) -> QuerySet[Partner]:

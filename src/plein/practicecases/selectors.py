@@ -1,5 +1,5 @@
-"""Reads for practice cases. A case is visible to whoever may see its theme group (see
-`themegroups.selectors.groups_visible_to`); anything else is 404. Every selector does a fixed
+"""Reads for practice cases. A case is visible to whoever may see its theme group
+(`plein.access.groups_visible_to`); anything else is 404. Every selector does a fixed
 number of queries, whatever the number of cases or replies."""
 
 import datetime
@@ -8,9 +8,9 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.http import Http404
 
+from plein.access import selectors as access
 from plein.accounts.choices import Role
 from plein.themegroups.models import ThemeGroup
-from plein.themegroups.selectors import groups_visible_to
 
 from .models import CaseReply, PracticeCase
 
@@ -18,7 +18,7 @@ User = get_user_model()
 
 
 def cases_visible_to(user) -> QuerySet[PracticeCase]:
-    return PracticeCase.objects.filter(group__in=groups_visible_to(user))
+    return PracticeCase.objects.filter(group__in=access.groups_visible_to(user))
 
 
 def case_list(*, group) -> QuerySet[PracticeCase]:
@@ -33,7 +33,7 @@ def case_list(*, group) -> QuerySet[PracticeCase]:
 def case_get(*, user, uuid) -> PracticeCase:
     """The case with its group, library, meeting and replies, if this user may see it; else 404."""
     try:
-        return (
+        case = (
             cases_visible_to(user)
             .select_related("group__programme_year__poi", "library", "author__organisation", "meeting")
             .prefetch_related(
@@ -46,14 +46,14 @@ def case_get(*, user, uuid) -> PracticeCase:
         )
     except (PracticeCase.DoesNotExist, ValueError) as exc:
         raise Http404 from exc
+    access.remember_group(case.group, user)
+    return case
 
 
 def member_libraries(*, group):
     from plein.organisations.models import Organisation
 
-    return Organisation.objects.filter(
-        group_memberships__group=group, group_memberships__left_at__isnull=True
-    ).order_by("name")
+    return Organisation.objects.filter(pk__in=access.group_member_library_ids([group.pk])).order_by("name")
 
 
 def group_members(*, group) -> QuerySet:
@@ -63,8 +63,7 @@ def group_members(*, group) -> QuerySet:
         .filter(
             Q(
                 role__in=[Role.COORDINATOR, Role.DESK_WORKER],
-                organisation__group_memberships__group=group,
-                organisation__group_memberships__left_at__isnull=True,
+                organisation_id__in=access.group_member_library_ids([group.pk]),
             )
             | Q(facilitated_groups=group)
         )
@@ -77,7 +76,7 @@ def groups_of_member(*, user) -> QuerySet[ThemeGroup]:
     """The groups whose news this person gets: through their library, or as a facilitator."""
     library_groups = Q(pk__in=[])
     if user.role in (Role.COORDINATOR, Role.DESK_WORKER) and user.organisation_id:
-        library_groups = Q(memberships__library_id=user.organisation_id, memberships__left_at__isnull=True)
+        library_groups = Q(pk__in=access.group_ids_of_library(user.organisation_id))
     return ThemeGroup.objects.filter(library_groups | Q(facilitators=user)).distinct()
 
 

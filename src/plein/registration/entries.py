@@ -13,6 +13,7 @@ navigation.register(
     NavEntry(51, _("Figures"), "registration:figures", "registration.view_figures", "/cijfers/"),
 )
 start_links.register(
+    StartLink(5, _("Register a visit"), "registration:desk", frozenset({Role.DESK_WORKER})),
     StartLink(
         51,
         _("The IDO figures of your municipality"),

@@ -557,11 +557,12 @@ def recover_stale_imports(now=None) -> int:
 
 
 def import_locations(user):
-    from . import selectors
+    """The IDO branches this user may import visits for: an administrator's every branch, a
+    coordinator's those of their own library (`Purpose.DATA`)."""
+    from plein.access import selectors as access
+    from plein.access.purposes import Purpose
 
-    if user.role == "beheerder":
-        return selectors.locations_visible_to(user).filter(has_ido=True)
-    return selectors.desk_locations(user)
+    return access.locations_visible_to(user, Purpose.DATA).filter(has_ido=True).order_by("name", "pk")
 
 
 def start_import(*, uploaded, acting_user) -> ImportJob:

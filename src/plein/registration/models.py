@@ -20,6 +20,9 @@ from plein.organisations.models import Location
 
 from .choices import CategoryKind, ImportPhase, ImportStatus, Metric, Span, VisitOrigin
 
+# A desk worker may undo their own registration this long after making it.
+UNDO_MINUTES = 15
+
 
 class Category(models.Model):
     """One answer option of the registration form, e.g. topic "DigiD". Retiring keeps history."""
@@ -124,6 +127,13 @@ class Visit(models.Model):
 
     def __str__(self):
         return f"{self.location} {self.day}"
+
+    def may_be_undone_by(self, user, now=None) -> bool:
+        """Only by the person who registered it, shortly after (`UNDO_MINUTES`)."""
+        from datetime import timedelta
+
+        now = now or timezone.now()
+        return self.registered_by_id == user.pk and self.created_at >= now - timedelta(minutes=UNDO_MINUTES)
 
     def get_additional_data(self):
         return {"organisation_id": self.location.organisation_id}

@@ -6,9 +6,10 @@ whole months are read from month rows (AreaCount), the loose days at either end 
 (DailyCount per branch, or AreaCount for a library, a province or the country). The country over five
 years is then some sixty month rows per category instead of two million questions.
 
-Visibility lives here and in `plein.core.rules` ("IDO registration"): library staff see their
-own library's branches, facilitators those of the libraries they coach, the municipality role
-the branches in its own municipalities, administrators everything. A scope outside that is 404.
+Visibility is `plein.access.locations_visible_to(user, Purpose.FIGURES)` (the rules in
+`plein.access.rules`, "IDO registration", are derived from it): library staff see their own
+library's branches, facilitators those of the libraries they coach, the municipality role the
+branches in its own municipalities, administrators everything. A scope outside that is 404.
 """
 
 import datetime
@@ -21,10 +22,10 @@ from django.db.models.functions import Cast
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
-from plein.accounts.choices import Role
+from plein.access import selectors as access
+from plein.access.purposes import Purpose
 from plein.organisations.choices import Province
 from plein.organisations.models import Location
-from plein.themegroups.models import GroupMembership
 
 from . import periods
 from .choices import NATIONAL_AREA, CategoryKind, Metric, Span, library_area, location_area, province_area
@@ -41,30 +42,6 @@ BREAKDOWNS = [
     (CategoryKind.CHANNEL, Metric.VISITS_BY, False),
     (CategoryKind.DURATION, Metric.VISITS_BY, False),
 ]
-
-# --- visibility ---------------------------------------------------------------------------
-
-
-def locations_visible_to(user) -> QuerySet[Location]:
-    """The branches whose figures this user may see (same rule as registration.view_location_figures)."""
-    locations = Location.objects.all()
-    if not user.is_authenticated:
-        return locations.none()
-    if user.role == Role.ADMINISTRATOR:
-        return locations
-    if user.organisation_id is None:
-        return locations.none()
-    if user.role == Role.FACILITATOR:
-        coached = GroupMembership.objects.filter(
-            left_at__isnull=True, group__programme_year__poi_id=user.organisation_id
-        ).values("library_id")
-        return locations.filter(organisation_id__in=coached)
-    if user.role in (Role.COORDINATOR, Role.DESK_WORKER):
-        return locations.filter(organisation_id=user.organisation_id)
-    if user.role == Role.MUNICIPALITY:
-        return locations.filter(municipality__organisations=user.organisation_id)
-    return locations.none()
-
 
 # --- scopes -------------------------------------------------------------------------------
 
@@ -195,7 +172,7 @@ def scope_choices(*, user) -> ScopeChoices:
     page, and this costs a few milliseconds instead of some 90."""
     text = CharField()
     rows = (
-        locations_visible_to(user)
+        access.locations_visible_to(user, Purpose.FIGURES)
         .order_by("name", "pk")
         .values_list(
             "pk",
@@ -220,8 +197,8 @@ def scope_choices(*, user) -> ScopeChoices:
         if options:
             groups.append((label, options))
 
-    role = getattr(user, "role", None)
-    own_library = role in (Role.COORDINATOR, Role.DESK_WORKER)
+    levels = access.figure_levels(user)
+    own_library = levels.own_library
     # key -> [label, branch ids] per library, municipality and province; every branch
     libraries, municipalities, provinces = {}, {}, defaultdict(list)
     branch_items, branches, everything = [], [], []
@@ -245,7 +222,7 @@ def scope_choices(*, user) -> ScopeChoices:
     def by_name(items):
         return sorted(items, key=lambda item: (item[1], item[0]))
 
-    if role == Role.ADMINISTRATOR:
+    if levels.national:
         add_group(_("The Netherlands"), [(NATIONAL, str(_("The Netherlands (all libraries)")), None, NATIONAL_AREA)])
         add_group(
             _("Provinces"),
@@ -255,13 +232,13 @@ def scope_choices(*, user) -> ScopeChoices:
                 if p in provinces
             ],
         )
-    elif role == Role.FACILITATOR and len(libraries) > 1:
+    elif levels.together == "coached" and len(libraries) > 1:
         add_group(_("Together"), [(EVERYTHING, str(_("All libraries you coach")), everything)])
-    if role in (Role.ADMINISTRATOR, Role.MUNICIPALITY):
-        if role == Role.MUNICIPALITY and len(municipalities) > 1:
+    if levels.municipalities:
+        if levels.together == "municipalities" and len(municipalities) > 1:
             add_group(_("Together"), [(EVERYTHING, str(_("All your municipalities")), everything)])
         add_group(_("Municipalities"), by_name(municipalities.values()))
-    if role != Role.MUNICIPALITY:
+    if levels.libraries:
         add_group(_("Libraries"), by_name(libraries.values()))
     add_group(_("Branches"), branch_items)
     return ScopeChoices(scopes, groups, branches)
@@ -519,9 +496,7 @@ RECENT_AT_DESK = 5
 
 def desk_locations(user) -> QuerySet[Location]:
     """The IDO branches where this user registers visits: those of their own library."""
-    if not user.is_authenticated or user.organisation_id is None:
-        return Location.objects.none()
-    return Location.objects.filter(organisation_id=user.organisation_id, has_ido=True).order_by("name")
+    return access.locations_visible_to(user, Purpose.REGISTER).order_by("name")
 
 
 def categories_by_kind(*, retired=True) -> dict:
@@ -565,7 +540,7 @@ def import_job(*, user, uuid):
     from .models import ImportJob
 
     jobs = ImportJob.objects.all()
-    if user.role != Role.ADMINISTRATOR:
+    if not access.is_administrator(user):
         jobs = jobs.filter(created_by=user)
     job = jobs.filter(uuid=uuid).first()
     if job is None:

@@ -1,8 +1,6 @@
 """Writes for IDO registration. Every write changes the visit and its rollup rows in one
 transaction, so the figures are always exactly the registrations (a randomised test checks)."""
 
-from datetime import timedelta
-
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -11,12 +9,10 @@ from django.utils.translation import gettext as _
 from plein.audit.services import acting_as
 
 from .choices import QUESTION_KINDS, REQUIRED_QUESTION_KINDS, CategoryKind, VisitOrigin
-from .models import Category, Question, Visit
+from .models import UNDO_MINUTES, Category, Question, Visit  # noqa: F401 (UNDO_MINUTES: named here too)
 from .rollups import QUESTION_FIELDS, apply_deltas, rebuild_rollups, visit_deltas
 
 __all__ = ["rebuild_rollups"]  # also the repair tool: services is where writes are looked for
-
-UNDO_MINUTES = 15
 
 
 # --- validation --------------------------------------------------------------------------
@@ -130,8 +126,7 @@ def visit_update(*, visit, acting_user, channel, duration, questions, day=None) 
 
 
 def can_undo(visit, user, now=None) -> bool:
-    now = now or timezone.now()
-    return visit.registered_by_id == user.pk and visit.created_at >= now - timedelta(minutes=UNDO_MINUTES)
+    return visit.may_be_undone_by(user, now)
 
 
 @transaction.atomic

@@ -126,9 +126,10 @@ class FiguresView(PleinPermissionMixin, View):
 class ExportView(PleinPermissionMixin, View):
     """/cijfers/export/: the registrations of the chosen scope and period, one row per question,
     in the national registration's column layout (CSV streamed, or Excel); with inhoud=cijfers
-    the figures of the dashboard instead (totals, breakdowns with the previous period, series)."""
+    the figures of the dashboard instead (totals, breakdowns with the previous period, series).
+    Not for desk workers: a spreadsheet leaves Plein."""
 
-    permission_required = "registration.view_figures"
+    permission_required = "registration.export_figures"
 
     def get(self, request):
         from .exports import FIGURE_COLUMNS, csv_response, figure_rows, question_rows, xlsx_response

@@ -1,14 +1,14 @@
-"""Reads for resources. Visibility lives here (the same rule as `resources.view_resource` in
-core/rules.py): resources without a theme group for every logged-in user; the others for the
-staff of member libraries, the groups' facilitators and administrators. Anything else is 404.
+"""Reads for resources. Visibility (the same rule as `resources.view_resource` in
+`plein.access.rules`): resources without a theme group for every logged-in user; the others for
+whoever sees one of their groups (`plein.access.groups_visible_to`: the staff of member
+libraries, the groups' facilitators, administrators). Anything else is 404.
 Every selector runs a fixed number of queries, whatever the number of rows."""
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
-from plein.accounts.choices import Role
+from plein.access import selectors as access
 from plein.themegroups.models import ThemeGroup
-from plein.themegroups.selectors import groups_visible_to
 
 from .models import Resource
 
@@ -18,20 +18,10 @@ ResourceGroup = Resource.groups.through
 def resources_visible_to(user) -> QuerySet[Resource]:
     if not user.is_authenticated:
         return Resource.objects.none()
-    if user.role == Role.ADMINISTRATOR:
-        return Resource.objects.all()
     tagged = ResourceGroup.objects.filter(resource_id=OuterRef("pk"))
-    visible = ~Exists(tagged)
-    if user.organisation_id is not None:
-        visible |= Exists(
-            tagged.filter(
-                themegroup__memberships__library_id=user.organisation_id,
-                themegroup__memberships__left_at__isnull=True,
-            )
-        )
-        if user.role == Role.FACILITATOR:
-            visible |= Exists(tagged.filter(themegroup__programme_year__poi_id=user.organisation_id))
-    return Resource.objects.filter(visible)
+    return Resource.objects.filter(
+        ~Exists(tagged) | Exists(tagged.filter(themegroup_id__in=access.groups_visible_to(user).values("pk")))
+    )
 
 
 def _with_tags(qs: QuerySet[Resource]) -> QuerySet[Resource]:
@@ -63,4 +53,4 @@ def resource_get(*, user, uuid) -> Resource:
 
 def groups_for_filter(*, user) -> QuerySet[ThemeGroup]:
     """The theme groups this user can filter on and tag with: the groups they can see."""
-    return groups_visible_to(user).select_related("programme_year").order_by("-programme_year__year", "name")
+    return access.groups_visible_to(user).select_related("programme_year").order_by("-programme_year__year", "name")

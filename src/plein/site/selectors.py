@@ -73,8 +73,8 @@ ROLE_INTROS = {
     Role.DESK_WORKER: (
         _("You work at the desk"),
         _(
-            "You help residents at the Informatiepunt Digitale Overheid (IDO). You can see the theme "
-            "groups and the action plan of your library, and the branches."
+            "You help residents at the Informatiepunt Digitale Overheid (IDO). You register their "
+            "visits and see the figures of your library, its theme groups and its branches."
         ),
     ),
     Role.MUNICIPALITY: (

@@ -9,10 +9,15 @@ class ThemeGroupsConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from plein.access import relations
+
         from . import (
             entries,  # noqa: F401 (navigation, start page, demo: plein.common.registry)
             models,
         )
+        from .coaching import Coaching
+
+        relations.register_coaching(Coaching())
 
         for model in [
             models.ProgrammeYear,

@@ -1,35 +1,28 @@
-"""Reads for theme groups. Visibility lives here: a user only gets the groups they may see
-(facilitators: the groups of their own support organisation; library staff: the groups their
-library takes part in; administrators: all)."""
+"""Reads for theme groups. A user only gets the groups they may see,
+`plein.access.groups_visible_to(user)` (facilitators: the groups of their own support
+organisation; library staff: the groups their library takes part in; administrators: all)."""
 
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
-from plein.accounts.choices import Role
+from plein.access import selectors as access
 
 from .choices import EnrollmentStatus
 from .models import GroupMembership, ThemeGroup
 
 
 def groups_visible_to(user) -> QuerySet[ThemeGroup]:
-    if not user.is_authenticated:
-        return ThemeGroup.objects.none()
-    if user.role == Role.ADMINISTRATOR:
-        return ThemeGroup.objects.all()
-    if user.role == Role.FACILITATOR:
-        return ThemeGroup.objects.filter(programme_year__poi_id=user.organisation_id)
-    return ThemeGroup.objects.filter(
-        memberships__library_id=user.organisation_id, memberships__left_at__isnull=True
-    ).distinct()
+    return access.groups_visible_to(user)
 
 
 def group_get(*, user, uuid) -> ThemeGroup:
     try:
-        return groups_visible_to(user).select_related("programme_year__poi").get(uuid=uuid)
+        group = groups_visible_to(user).select_related("programme_year__poi").get(uuid=uuid)
     except (ThemeGroup.DoesNotExist, ValueError) as exc:
         raise Http404 from exc
+    return access.remember_group(group, user)
 
 
 def group_list(*, user) -> QuerySet[ThemeGroup]:
@@ -57,15 +50,7 @@ def member_library_ids(*, group) -> set[int]:
 
 def programme_years_for(*, user):
     """The programme years this user may add groups to (their own POI's; administrators all)."""
-    from .models import ProgrammeYear
-
-    if not user.is_authenticated:
-        return ProgrammeYear.objects.none()
-    if user.role == Role.ADMINISTRATOR:
-        return ProgrammeYear.objects.select_related("poi").all()
-    if user.role == Role.FACILITATOR:
-        return ProgrammeYear.objects.select_related("poi").filter(poi_id=user.organisation_id)
-    return ProgrammeYear.objects.none()
+    return access.programme_years_managed_by(user)
 
 
 def programme_year_get(*, user, uuid):
@@ -183,7 +168,7 @@ def meeting_get(*, user, uuid):
     from .models import AgendaItem, Meeting, MeetingActionItem
 
     try:
-        return (
+        meeting = (
             Meeting.objects.filter(group__in=groups_visible_to(user))
             .select_related("group__programme_year__poi", "host_library")
             .prefetch_related(
@@ -200,6 +185,8 @@ def meeting_get(*, user, uuid):
         )
     except (Meeting.DoesNotExist, ValueError) as exc:
         raise Http404 from exc
+    access.remember_group(meeting.group, user)
+    return meeting
 
 
 def attendance_overview(*, meeting) -> list[dict]:

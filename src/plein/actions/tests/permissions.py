@@ -17,14 +17,15 @@ def _action(w, other=False):
     return {"uuid": ActionFactory(library=w.other_library if other else w.library).uuid}
 
 
-VIEW_OWN = row(LOGIN, OK, OK, OK, OK, NOT_FOUND)
+# Desk workers do not open the plan, the EMB workspace or the guide (issue 11): 404 as for strangers.
+VIEW_OWN = row(LOGIN, OK, OK, OK, NOT_FOUND, NOT_FOUND)
 VIEW_OTHER = row(LOGIN, OK, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND)
-CHANGE_OWN = row(LOGIN, OK, FORBIDDEN, OK, FORBIDDEN, NOT_FOUND)
+CHANGE_OWN = row(LOGIN, OK, FORBIDDEN, OK, NOT_FOUND, NOT_FOUND)
 CHANGE_OTHER = row(LOGIN, OK, FORBIDDEN, NOT_FOUND, NOT_FOUND, NOT_FOUND)
 
 MATRIX = [
-    # Managers go to the overview, library staff to their plan; a municipality has neither.
-    ("actions:index", "", lambda w: {}, row(LOGIN, REDIRECT, REDIRECT, REDIRECT, REDIRECT, FORBIDDEN)),
+    # Managers go to the overview, library staff to their plan; desk workers and a municipality have neither.
+    ("actions:index", "", lambda w: {}, row(LOGIN, REDIRECT, REDIRECT, REDIRECT, FORBIDDEN, FORBIDDEN)),
     ("actions:overview", "", lambda w: {}, MANAGERS),
     ("actions:plan", "own library", _library, VIEW_OWN),
     ("actions:plan", "other library", lambda w: _library(w, other=True), VIEW_OTHER),
@@ -39,7 +40,7 @@ MATRIX = [
         "actions:transition",
         "GET, own library",
         _action,
-        row(LOGIN, REDIRECT, FORBIDDEN, REDIRECT, FORBIDDEN, NOT_FOUND),
+        row(LOGIN, REDIRECT, FORBIDDEN, REDIRECT, NOT_FOUND, NOT_FOUND),
     ),
     (
         "actions:transition",

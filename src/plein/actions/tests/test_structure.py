@@ -8,9 +8,6 @@ import pytest
 
 ACTIONS = Path(__file__).resolve().parent.parent
 CREATORS = ("plein.themegroups", "plein.emb", "plein.guide")
-# Who may see which library is not the action plans' business: the access layer (wt-access)
-# takes these over; the coordinator removes this entry when merging it.
-NOT_YET_MOVED = {("selectors.py", "plein.themegroups.models")}
 
 
 def _modules():
@@ -35,22 +32,7 @@ def _imports(path):
 
 @pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(ACTIONS)))
 def test_actions_import_no_app_that_creates_actions(path):
-    allowed = [module for file, module in NOT_YET_MOVED if file == path.name]
-    wrong = {
-        name
-        for name in _imports(path)
-        if name.startswith(CREATORS) and not any(name == m or name.startswith(m + ".") for m in allowed)
-    }
-    assert wrong == set()
-
-
-def test_the_exception_is_still_needed():
-    """Once the access layer has taken visibility over, this fails: then empty NOT_YET_MOVED."""
-    for file, module in NOT_YET_MOVED:
-        imported = _imports(ACTIONS / file)
-        assert any(name == module or name.startswith(module + ".") for name in imported), (
-            f"actions/{file} no longer imports {module}: remove it from NOT_YET_MOVED"
-        )
+    assert {name for name in _imports(path) if name.startswith(CREATORS)} == set()
 
 
 def test_the_import_check_sees_a_hidden_import(tmp_path):

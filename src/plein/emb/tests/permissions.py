@@ -54,19 +54,20 @@ def _with_ido(w):
     return _library(w)
 
 
-VIEW_OWN = row(LOGIN, OK, OK, OK, OK, NOT_FOUND)
+# Desk workers do not open the plan, the EMB workspace or the guide (issue 11): 404 as for strangers.
+VIEW_OWN = row(LOGIN, OK, OK, OK, NOT_FOUND, NOT_FOUND)
 VIEW_OTHER = row(LOGIN, OK, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND)
-CHANGE_OWN = row(LOGIN, OK, FORBIDDEN, OK, FORBIDDEN, NOT_FOUND)
+CHANGE_OWN = row(LOGIN, OK, FORBIDDEN, OK, NOT_FOUND, NOT_FOUND)
 CHANGE_OTHER = row(LOGIN, OK, FORBIDDEN, NOT_FOUND, NOT_FOUND, NOT_FOUND)
 # A shared portfolio in the coordinator's group: readable, never changeable.
-CHANGE_SHARED = row(LOGIN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND)
+CHANGE_SHARED = row(LOGIN, OK, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND)
 
 PER_LIBRARY_VIEW = ["emb:portfolio", "emb:map", "emb:story", "emb:story_pdf"]
 PER_LIBRARY_CHANGE = ["emb:entry_create", "emb:local_programme_create", "emb:connection_create", "emb:conversation"]
 
 MATRIX = [
-    # Library staff go to their portfolio, managers to the catalogue; a municipality has neither.
-    ("emb:index", "", lambda w: {}, row(LOGIN, REDIRECT, REDIRECT, REDIRECT, REDIRECT, FORBIDDEN)),
+    # Library staff go to their portfolio, managers to the catalogue; desk workers and a municipality have neither.
+    ("emb:index", "", lambda w: {}, row(LOGIN, REDIRECT, REDIRECT, REDIRECT, FORBIDDEN, FORBIDDEN)),
     ("emb:catalogue", "", lambda w: {}, LOGGED_IN),
     ("emb:programme_create", "", lambda w: {}, MANAGERS),
     ("emb:programme_update", "national", _programme, row(LOGIN, OK, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN)),
@@ -74,7 +75,7 @@ MATRIX = [
     ("emb:programme_update", "other local", lambda w: _local_programme(w, other=True), CHANGE_OTHER),
     ("emb:group_compare", "", lambda w: {"uuid": w.group.uuid}, row(LOGIN, OK, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND)),
     # POST only; a GET goes back to the portfolio.
-    ("emb:sharing", "GET, own", _library, row(LOGIN, REDIRECT, FORBIDDEN, REDIRECT, FORBIDDEN, NOT_FOUND)),
+    ("emb:sharing", "GET, own", _library, row(LOGIN, REDIRECT, FORBIDDEN, REDIRECT, NOT_FOUND, NOT_FOUND)),
     (
         "emb:sharing",
         "GET, other",

@@ -37,18 +37,19 @@ def _published(w):
     return {"uuid": published_guide().uuid}
 
 
-VIEW_OWN = row(LOGIN, OK, OK, OK, OK, NOT_FOUND)
+# Desk workers do not open the plan, the EMB workspace or the guide (issue 11): 404 as for strangers.
+VIEW_OWN = row(LOGIN, OK, OK, OK, NOT_FOUND, NOT_FOUND)
 VIEW_OTHER = row(LOGIN, OK, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND)
-CHANGE_OWN = row(LOGIN, OK, FORBIDDEN, OK, FORBIDDEN, NOT_FOUND)
+CHANGE_OWN = row(LOGIN, OK, FORBIDDEN, OK, NOT_FOUND, NOT_FOUND)
 CHANGE_OTHER = row(LOGIN, OK, FORBIDDEN, NOT_FOUND, NOT_FOUND, NOT_FOUND)
 # POST-only endpoints: a GET goes back to the step page.
-POST_OWN = row(LOGIN, REDIRECT, FORBIDDEN, REDIRECT, FORBIDDEN, NOT_FOUND)
+POST_OWN = row(LOGIN, REDIRECT, FORBIDDEN, REDIRECT, NOT_FOUND, NOT_FOUND)
 POST_OTHER = row(LOGIN, REDIRECT, FORBIDDEN, NOT_FOUND, NOT_FOUND, NOT_FOUND)
 MANAGERS_REDIRECT = row(LOGIN, REDIRECT, REDIRECT, FORBIDDEN, FORBIDDEN, FORBIDDEN)
 
 MATRIX = [
-    # Managers go to the overview, library staff to their library; a municipality has neither.
-    ("guide:index", "", lambda w: {}, row(LOGIN, REDIRECT, REDIRECT, REDIRECT, REDIRECT, FORBIDDEN)),
+    # Managers go to the overview, library staff to their library; desk workers and a municipality have neither.
+    ("guide:index", "", lambda w: {}, row(LOGIN, REDIRECT, REDIRECT, REDIRECT, FORBIDDEN, FORBIDDEN)),
     ("guide:overview", "", lambda w: {}, MANAGERS),
     ("guide:manage", "", lambda w: {}, MANAGERS),
     ("guide:draft_create", "GET", lambda w: {}, MANAGERS_REDIRECT),

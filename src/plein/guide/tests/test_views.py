@@ -93,12 +93,13 @@ def test_autosave_saves_and_answers_json(client, world):
     assert Answer.objects.get(trajectory=trajectory).text == "SeniorWeb"
 
 
-def test_desk_worker_reads_the_step_but_cannot_save(client, world):
+def test_desk_worker_does_not_open_the_guide(client, world):
+    """Issue 11: the guide is the library's private work, not the desk's (404 as for a stranger)."""
     published_guide()
     trajectory = TrajectoryFactory(library=world.library)
     client.force_login(world.users["desk_worker"])
-    assert client.get(_step_url(trajectory)).status_code == 200
-    assert client.post(_step_url(trajectory), {"q-welke-partners": "x"}).status_code == 403
+    assert client.get(_step_url(trajectory)).status_code == 404
+    assert client.post(_step_url(trajectory), {"q-welke-partners": "x"}).status_code == 404
     assert not Answer.objects.exists()
 
 

@@ -1,9 +1,11 @@
 """Permission matrix rows for the IDO figures (see site/tests/test_permission_matrix.py).
 
 The coordinator and desk worker see their own library (world.library, world.location); the
-facilitator coaches both world libraries; the world's municipality user serves no
-municipality yet, so it sees the page but no branch; administrators see everything,
-including the national, provincial and municipal scopes. A scope the user may not see is 404."""
+facilitator coaches both world libraries; the world's municipality user works for the
+municipality of world.location, so it sees that branch and its municipality, never a library
+as a whole (a library may have branches elsewhere) nor other_location; administrators see
+everything, including the national, provincial and municipal scopes. A scope the user may not
+see is 404. Desk workers see the figures but do not export them (403)."""
 
 from plein.site.tests.matrix import FORBIDDEN, LOGIN, NOT_FOUND, OK, row
 
@@ -45,8 +47,8 @@ ADMIN_ONLY = row(LOGIN, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND)
 
 MATRIX = [
     ("registration:figures", "", lambda w: {}, row(LOGIN, OK, OK, OK, OK, OK)),
-    # The export of the default scope; the world's municipality user has no branch to export.
-    ("registration:export", "", lambda w: {}, row(LOGIN, OK, OK, OK, OK, NOT_FOUND)),
+    # The export of the default scope: not for desk workers (issue 11).
+    ("registration:export", "", lambda w: {}, row(LOGIN, OK, OK, OK, FORBIDDEN, OK)),
     ("registration:import", "", lambda w: {}, row(LOGIN, OK, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN)),
     ("registration:import_job", "", _import_job, IMPORT_JOB),
     ("registration:import_status", "", _import_job, IMPORT_JOB),
@@ -67,7 +69,7 @@ MATRIX = [
         "registration:figures_scope",
         "own branch",
         _scope(lambda w: f"vestiging-{w.location.uuid}"),
-        row(LOGIN, OK, OK, OK, OK, NOT_FOUND),
+        row(LOGIN, OK, OK, OK, OK, OK),
     ),
     (
         "registration:figures_scope",
@@ -77,9 +79,9 @@ MATRIX = [
     ),
     (
         "registration:figures_scope",
-        "municipality",
+        "own municipality",
         _scope(lambda w: f"gemeente-{w.location.municipality.uuid}"),
-        ADMIN_ONLY,
+        row(LOGIN, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK),
     ),
     (
         "registration:figures_scope",
@@ -88,6 +90,12 @@ MATRIX = [
         ADMIN_ONLY,
     ),
     ("registration:figures_scope", "national", _scope(lambda w: "land"), ADMIN_ONLY),
+    (
+        "registration:figures_scope",
+        "other municipality",
+        _scope(lambda w: f"gemeente-{w.other_location.municipality.uuid}"),
+        ADMIN_ONLY,
+    ),
     (
         "registration:figures_scope",
         "unknown",

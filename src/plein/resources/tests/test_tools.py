@@ -37,8 +37,10 @@ def test_the_emb_tool_leads_to_the_conversation_and_its_worksheet(client, world)
     assert "Voorbeeld – vervang door het bestand van uw POI" not in html
     assert "Hulpmiddel in Plein" in html
 
-    client.force_login(world.users["desk_worker"])  # may look, not change: the map
-    assert reverse("emb:map", args=[world.library.uuid]) in _detail(client, resource)
+    client.force_login(world.users["desk_worker"])  # issue 11: the EMB workspace is not the desk's
+    html = _detail(client, resource)
+    assert reverse("emb:map", args=[world.library.uuid]) not in html
+    assert reverse("emb:conversation", args=[world.library.uuid]) not in html
     client.force_login(world.users["facilitator"])
     assert reverse("emb:catalogue") in _detail(client, resource)
 

@@ -1,16 +1,20 @@
 """Every permission in Plein, in one module.
 
-Views check these through `rules` (PermissionRequiredMixin / `user.has_perm`), selectors use
-the same predicates to filter what a user may see. Later domains add their rules here, so
-the whole permission model can be read on one page.
-
-Visibility (can this user see the object at all?) is decided by selectors and answers 404;
-the rules below decide what a user may *do* with what they can see and answer 403.
+Views check these through `rules` (PermissionRequiredMixin / `user.has_perm`). Visibility (can
+this user see the library, branch, theme group or municipality at all?) is decided once, by the
+querysets of `plein.access.selectors`: selectors filter through them (404), and the visibility
+predicates below are derived from them (`access.can_see_library(...)` is "the queryset holds
+it"), so a 403 and a 404 can never disagree. The other rules decide what a user may *do* with
+what they can see (403). This module imports no feature app: what it needs of the theme groups
+(the coaching relation) and of the EMB (sharing) it reads through `plein.access`.
 """
 
 import rules
 
 from plein.accounts.choices import Role
+
+from . import selectors as access
+from .purposes import Purpose
 
 # --- predicates ---------------------------------------------------------------------------
 
@@ -64,36 +68,57 @@ def is_self(user, target):
 is_manager = is_administrator | is_facilitator  # runs organisations, users and theme groups
 
 
+# --- visibility, derived from the access querysets ---------------------------------------
+
+
 @rules.predicate
-def facilitates_group(user, group):
-    """A facilitator of the support organisation that runs the group's programme year."""
-    return (
-        user.is_authenticated
-        and user.role == Role.FACILITATOR
-        and group is not None
-        and user.organisation_id is not None
-        and group.programme_year.poi_id == user.organisation_id
-    )
+def sees_plan(user, library):
+    """`access.libraries_visible_to(user, Purpose.PLAN)` holds the library: the action plan, the
+    EMB workspace and the guide of administrators, coaching facilitators and its coordinator."""
+    return access.can_see_library(user, library, Purpose.PLAN)
+
+
+@rules.predicate
+def sees_portfolio(user, library):
+    """The plan's libraries plus, for a coordinator, those that share their EMB with their groups."""
+    return access.can_see_library(user, library, Purpose.PLAN, shared="emb")
+
+
+@rules.predicate
+def sees_location_figures(user, location):
+    return access.can_see_location(user, location, Purpose.FIGURES)
+
+
+@rules.predicate
+def registers_at_location(user, location):
+    return access.can_see_location(user, location, Purpose.REGISTER)
+
+
+@rules.predicate
+def sees_municipality_figures(user, municipality):
+    return access.can_see_municipality(user, municipality, Purpose.FIGURES)
+
+
+@rules.predicate
+def sees_group(user, group):
+    """`access.groups_visible_to(user)` holds the group."""
+    return access.can_see_group(user, group)
+
+
+@rules.predicate
+def manages_group(user, group):
+    """`access.groups_managed_by(user)` holds the group: administrators, and the facilitators of
+    the support organisation that runs the group's programme year."""
+    return access.manages_group(user, group)
+
+
+facilitates_group = is_facilitator & manages_group
 
 
 @rules.predicate
 def is_group_member(user, group):
     """Staff of a library that takes part in the group (libraries are members, people inherit)."""
-    if not user.is_authenticated or group is None or user.organisation_id is None:
-        return False
-    return group.memberships.filter(library_id=user.organisation_id, left_at__isnull=True).exists()
-
-
-@rules.predicate
-def coaches_library(user, library):
-    """A facilitator whose support organisation runs a group this library takes part in."""
-    if not user.is_authenticated or user.role != Role.FACILITATOR or library is None:
-        return False
-    from plein.themegroups.models import GroupMembership
-
-    return GroupMembership.objects.filter(
-        library=library, left_at__isnull=True, group__programme_year__poi_id=user.organisation_id
-    ).exists()
+    return access.is_member_of_group(user, group)
 
 
 is_library_staff = is_coordinator | is_desk_worker
@@ -101,15 +126,9 @@ is_library_staff = is_coordinator | is_desk_worker
 
 @rules.predicate
 def manages_organisation(user, organisation):
-    """An administrator, or a facilitator for the organisations of the libraries their support
-    organisation coaches (`organisations.selectors.organisations_managed_by`)."""
-    if not user.is_authenticated or organisation is None:
-        return False
-    if user.role == Role.ADMINISTRATOR:
-        return True
-    from plein.organisations.selectors import organisations_managed_by
-
-    return organisations_managed_by(user).filter(pk=getattr(organisation, "pk", organisation)).exists()
+    """`access.organisations_managed_by(user)` holds the organisation: an administrator, or a
+    facilitator for the organisations of the libraries their support organisation coaches."""
+    return access.manages_organisation(user, organisation)
 
 
 @rules.predicate
@@ -149,13 +168,13 @@ rules.add_perm(
 
 rules.add_perm("themegroups.list_groups", rules.is_authenticated)
 rules.add_perm("themegroups.manage_programme", is_manager)  # years and groups of one's own POI
-rules.add_perm("themegroups.view_group", is_administrator | facilitates_group | is_group_member)
-rules.add_perm("themegroups.manage_group", is_administrator | facilitates_group)  # sign-ups, meetings, minutes
+rules.add_perm("themegroups.view_group", sees_group)
+rules.add_perm("themegroups.manage_group", manages_group)  # sign-ups, meetings, minutes
 rules.add_perm("themegroups.take_part", is_library_staff & is_group_member)  # attendance, cases, replies
 
 # --- action plans -------------------------------------------------------------------------
 
-rules.add_perm("actions.view_plan", is_administrator | coaches_library | (is_library_staff & is_member_of_organisation))
+rules.add_perm("actions.view_plan", sees_plan)
 rules.add_perm("actions.change_plan", is_administrator | (is_coordinator & is_member_of_organisation))
 rules.add_perm("actions.view_overview", is_manager)
 
@@ -188,11 +207,8 @@ def is_resource_group_member(user, resource):
     groups = _resource_groups(resource)
     if not groups or not user.is_authenticated or user.organisation_id is None:
         return False
-    from plein.themegroups.models import GroupMembership
-
-    return GroupMembership.objects.filter(
-        group__in=groups, library_id=user.organisation_id, left_at__isnull=True
-    ).exists()
+    members = access.group_member_library_ids([group.pk for group in groups])
+    return members.filter(library_id=user.organisation_id).exists()
 
 
 @rules.predicate
@@ -202,11 +218,7 @@ def added_resource(user, resource):
 
 @rules.predicate
 def takes_part_in_a_group(user):
-    if not user.is_authenticated or user.organisation_id is None:
-        return False
-    from plein.themegroups.models import GroupMembership
-
-    return GroupMembership.objects.filter(library_id=user.organisation_id, left_at__isnull=True).exists()
+    return access.takes_part_in_a_group(user)
 
 
 @rules.predicate
@@ -255,59 +267,41 @@ def facilitates_case_group(user, case):
     return case is not None and facilitates_group.test(user, case.group)
 
 
-# Reading a group's cases is reading the group (same rule as themegroups.view_group).
-rules.add_perm("practicecases.view_cases", is_administrator | facilitates_group | is_group_member)
+# Reading a group's cases is reading the group.
+rules.add_perm("practicecases.view_cases", sees_group)
 # Bringing in a case or replying: staff of a member library (themegroups.take_part) or a facilitator.
 rules.add_perm("practicecases.contribute", (is_library_staff & is_group_member) | facilitates_group)
 rules.add_perm("practicecases.change_case", is_case_author | facilitates_case_group)
 
 # --- EMB ---
 # The object is the library (for the group comparison: the theme group). A portfolio, its map
-# and its story are for the library's own staff, the facilitators who coach it and
-# administrators; when the library shares them, also for the staff of the other libraries in
-# its theme groups (`emb.selectors.libraries_visible_to` filters the same way: 404).
+# and its story are for the library's coordinator, the facilitators who coach it and
+# administrators (the plan's libraries); when the library shares them, also for the
+# coordinators of the other libraries in its theme groups (`access.libraries_visible_to(user,
+# Purpose.PLAN, shared="emb")`; emb registers which libraries share). Not for desk workers.
 
-
-@rules.predicate
-def sees_shared_emb(user, library):
-    """Staff of a library in one of this library's active theme groups, if it shares its EMB."""
-    if not user.is_authenticated or library is None or user.organisation_id is None:
-        return False
-    from plein.emb.models import EmbSettings
-    from plein.themegroups.models import GroupMembership
-
-    if not EmbSettings.objects.filter(library=library, shared_with_groups=True).exists():
-        return False
-    groups = GroupMembership.objects.filter(library=library, left_at__isnull=True).values("group_id")
-    return GroupMembership.objects.filter(
-        group_id__in=groups, library_id=user.organisation_id, left_at__isnull=True
-    ).exists()
-
-
-rules.add_perm(
-    "emb.view_portfolio",
-    is_administrator | coaches_library | (is_library_staff & (is_member_of_organisation | sees_shared_emb)),
-)
+rules.add_perm("emb.view_portfolio", sees_portfolio)
 rules.add_perm("emb.change_portfolio", is_administrator | (is_coordinator & is_member_of_organisation))
 rules.add_perm("emb.view_catalogue", rules.is_authenticated)
 rules.add_perm("emb.manage_catalogue", is_manager)  # the national programmes
-rules.add_perm("emb.compare_group", is_administrator | facilitates_group)
+rules.add_perm("emb.compare_group", manages_group)
 
 # --- Ontwikkelplein guide -----------------------------------------------------------------
 # The object is the library (a route, partner or answer: the route's library). Reading a route
-# is reading the action plan; the coordinator keeps the route as they keep the plan. The guide's
-# content (versions, drafts, publishing) is managed by facilitators and administrators.
+# is reading the action plan (not for desk workers); the coordinator keeps the route as they
+# keep the plan. The guide's content (versions, drafts, publishing) is managed by facilitators
+# and administrators.
 
-rules.add_perm("guide.view_route", is_administrator | coaches_library | (is_library_staff & is_member_of_organisation))
+rules.add_perm("guide.view_route", sees_plan)
 rules.add_perm("guide.change_route", is_administrator | (is_coordinator & is_member_of_organisation))
 rules.add_perm("guide.view_overview", is_manager)
 rules.add_perm("guide.edit_guide", is_manager)
 
 # --- IDO registration ---
-# Figures: the object is a branch (Location). Library staff see their own library's branches,
-# facilitators those of the libraries they coach, the municipality role the branches in its
-# own municipalities, administrators all (`registration.selectors.locations_visible_to`
-# filters the same way: a scope outside it is 404).
+# Figures: the object is a branch (Location) or a municipality. Library staff (desk workers
+# too) see their own library's branches, facilitators those of the libraries they coach, the
+# municipality role the branches in its own municipalities, administrators all
+# (`access.locations_visible_to(user, Purpose.FIGURES)`: a scope outside it is 404).
 
 
 @rules.predicate
@@ -315,61 +309,43 @@ def has_organisation(user):
     return user.is_authenticated and user.organisation_id is not None
 
 
-@rules.predicate
-def location_of_own_library(user, location):
-    return location is not None and has_organisation.test(user) and location.organisation_id == user.organisation_id
-
-
-@rules.predicate
-def coaches_location(user, location):
-    return location is not None and coaches_library.test(user, location.organisation_id)
-
-
-@rules.predicate
-def location_in_own_municipality(user, location):
-    if location is None or not has_organisation.test(user):
-        return False
-    return user.organisation.municipalities.filter(pk=location.municipality_id).exists()
-
-
 rules.add_perm(
     "registration.view_figures",
     is_administrator | ((is_facilitator | is_library_staff | is_municipality) & has_organisation),
 )
+rules.add_perm("registration.view_location_figures", sees_location_figures)
+rules.add_perm("registration.view_municipality_figures", sees_municipality_figures)
+# A spreadsheet of the figures leaves Plein: not for desk workers (often volunteers).
 rules.add_perm(
-    "registration.view_location_figures",
-    is_administrator
-    | coaches_location
-    | (is_library_staff & location_of_own_library)
-    | (is_municipality & location_in_own_municipality),
+    "registration.export_figures",
+    is_administrator | ((is_facilitator | is_coordinator | is_municipality) & has_organisation),
 )
 
 # Registering visits at the desk: desk workers and coordinators of a library, at an IDO
-# branch of their own library; undo only one's own registration, shortly after.
-
-
-@rules.predicate
-def is_ido_branch_of_own_library(user, location):
-    return location is not None and location.has_ido and location_of_own_library.test(user, location)
+# branch of their own library (`access.locations_visible_to(user, Purpose.REGISTER)`); undo
+# only one's own registration, shortly after.
 
 
 @rules.predicate
 def may_still_undo(user, visit):
-    from plein.registration.services import can_undo
-
-    return visit is not None and can_undo(visit, user)
+    return visit is not None and user.is_authenticated and visit.may_be_undone_by(user)
 
 
 rules.add_perm("registration.register_visits", is_library_staff & has_organisation)
-rules.add_perm("registration.register_at_location", is_library_staff & is_ido_branch_of_own_library)
+rules.add_perm("registration.register_at_location", is_library_staff & registers_at_location)
 rules.add_perm("registration.undo_visit", is_library_staff & may_still_undo)
 rules.add_perm("registration.import_visits", is_administrator | (is_coordinator & has_organisation))
 
 # --- API keys -----------------------------------------------------------------------------
 # The object is the key (ApiToken). Coordinators make and revoke the keys of their own library,
-# administrators those of every library (`api.selectors.tokens_visible_to` filters the same
-# way: 404). The API checks the key (a key acts for its own library only) and, with
-# "api.act_with_token", the person who made it.
+# administrators those of every library (`access.libraries_visible_to(user, Purpose.DATA)`:
+# `api.selectors.tokens_visible_to` filters through it, 404). The API checks the key (a key
+# acts for its own library only) and, with "api.act_with_token", the person who made it.
+
+
+@rules.predicate
+def sees_token(user, token):
+    return token is not None and access.can_see_library(user, token.organisation, Purpose.DATA)
 
 
 @rules.predicate
@@ -378,7 +354,7 @@ def token_of_own_organisation(user, token):
 
 
 rules.add_perm("api.manage_tokens", is_administrator | (is_coordinator & has_organisation))
-rules.add_perm("api.revoke_token", is_administrator | (is_coordinator & token_of_own_organisation))
+rules.add_perm("api.revoke_token", sees_token)
 # A key acts in the name of the person who made it, so it works only while that person could
 # still make it: an active account (User.has_perm checks that) of an administrator, or of a
 # coordinator who still works at the key's library. The user is the key's maker, not a visitor.
