@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "plein.guide",
     "plein.emb",
     "plein.api",
+    "plein.borging",
+    "plein.reports",
     "plein.site",
 ]
 
