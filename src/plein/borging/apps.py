@@ -9,7 +9,7 @@ class BorgingConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        # entries (navigation, start page, demo) are registered once the pages exist
+        from . import entries  # noqa: F401 (navigation, start page, demo: plein.common.registry)
         from .models import Assessment, AssessmentAction, HoursException, LocationProfile, OpeningHours, Scan
 
         auditlog.register(LocationProfile)
