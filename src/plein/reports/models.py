@@ -55,7 +55,12 @@ class Report(models.Model):
     spent_network = _money(_("Spent on directing the local network (euro)"))
     cofinancing = _money(_("Co-financing by the library (euro)"), _("What the library paid on top of the Spuk."))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("made by"), on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("made by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     created_at = models.DateTimeField(_("made on"), default=timezone.now)
     updated_at = models.DateTimeField(_("changed at"), auto_now=True)
@@ -119,7 +124,12 @@ class ReportVersion(models.Model):
     changes = models.JSONField(_("changes since the version before"), default=list, blank=True)
     published_at = models.DateTimeField(_("published on"), default=timezone.now)
     published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("published by"), on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("published by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
 
     class Meta:
@@ -146,7 +156,12 @@ class ShareLink(models.Model):
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     expires_on = models.DateField(_("valid until and including"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("made by"), on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("made by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     created_at = models.DateTimeField(_("made on"), default=timezone.now)
     revoked_at = models.DateTimeField(_("revoked on"), null=True, blank=True)

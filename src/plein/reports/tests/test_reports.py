@@ -265,3 +265,17 @@ def test_coordinator_creates_writes_previews_and_publishes(client, world):
     assert "Ons voorwoord." in preview.content.decode()
     response = client.post(reverse("reports:publish", args=[report.uuid]))
     assert response.url == reverse("reports:version", args=[report.uuid, 1])
+
+
+def test_facilitator_of_another_poi_sees_no_report(client, world):
+    from plein.accounts.tests.factories import UserFactory
+
+    report = make_report(world)
+    services.report_publish(acting_user=world.users["coordinator"], report=report)
+    stranger = UserFactory(facilitator=True, email="ander-poi@test.plein.example")
+    assert stranger.organisation_id != world.users["facilitator"].organisation_id
+    client.force_login(stranger)
+    assert client.get(reverse("reports:detail", args=[report.uuid])).status_code == 404
+    assert client.get(reverse("reports:version", args=[report.uuid, 1])).status_code == 404
+    assert client.get(reverse("reports:version_pdf", args=[report.uuid, 1])).status_code == 404
+    assert reverse("reports:version", args=[report.uuid, 1]) not in client.get(reverse("reports:list")).content.decode()
