@@ -1,6 +1,7 @@
 """Forms of the borging report: a new report, the texts and money, a share link."""
 
 import datetime
+import re
 
 from django import forms
 from django.utils import timezone
@@ -9,6 +10,23 @@ from django.utils.translation import gettext_lazy as _
 from plein.common.forms import DateInput
 
 from .models import MONEY_FIELDS, TEXT_FIELDS, Report
+
+
+def euro_text(value):
+    """Dutch amounts as people type them: "25.000,50", "€ 1250", "1250.5" -> "25000.50" etc."""
+    if not isinstance(value, str):
+        return value
+    text = value.replace("€", "").replace(" ", "").replace("\u00a0", "").strip()
+    if "," in text:
+        return text.replace(".", "").replace(",", ".")
+    if re.fullmatch(r"\d{1,3}(\.\d{3})+", text):  # 25.000: thousands, not decimals
+        return text.replace(".", "")
+    return text
+
+
+class EuroField(forms.DecimalField):
+    def to_python(self, value):
+        return super().to_python(euro_text(value))
 
 
 class ReportCreateForm(forms.Form):
@@ -34,10 +52,17 @@ class ReportForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name in MONEY_FIELDS:
             # Dutch amounts ("1.250,50"): a text box that reads the decimal comma.
-            field = self.fields[name]
-            field.localize = True
-            field.widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
-            field.widget.is_localized = True
+            old = self.fields[name]
+            self.fields[name] = EuroField(
+                label=old.label,
+                help_text=old.help_text,
+                required=False,
+                min_value=0,
+                max_digits=11,
+                decimal_places=2,
+                localize=True,
+                widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+            )
 
 
 class ShareLinkForm(forms.Form):

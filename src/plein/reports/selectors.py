@@ -338,7 +338,11 @@ def present(snapshot: dict) -> dict:
         {"label": money["labels"][name], "value": _euro(money.get(name))}
         for name in ("spuk_received", "spent_ido", "spent_promotion", "spent_network", "cofinancing")
     ]
+    import datetime
+
     return {
+        "start": datetime.date.fromisoformat(figures["period"]["start"]),
+        "end": datetime.date.fromisoformat(figures["period"]["end"]),
         "key_figures": key_figures,
         "breakdowns": breakdowns,
         "functions": functions,

@@ -279,3 +279,16 @@ def test_facilitator_of_another_poi_sees_no_report(client, world):
     assert client.get(reverse("reports:version", args=[report.uuid, 1])).status_code == 404
     assert client.get(reverse("reports:version_pdf", args=[report.uuid, 1])).status_code == 404
     assert reverse("reports:version", args=[report.uuid, 1]) not in client.get(reverse("reports:list")).content.decode()
+
+
+@pytest.mark.parametrize(
+    "typed,value", [("25.000,50", "25000.50"), ("€ 1250", "1250"), ("1250.5", "1250.5"), ("25.000", "25000")]
+)
+def test_amounts_as_people_type_them(typed, value):
+    from decimal import Decimal
+
+    from plein.reports.forms import ReportForm
+
+    form = ReportForm({"spuk_received": typed})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["spuk_received"] == Decimal(value)
