@@ -119,7 +119,7 @@ def prepare(year):
 def measure(port, setup, *, rounds=30, pdf_rounds=10, seed=1):
     pages = setup["pages"]
     times = {name: [] for name in pages}
-    for name, (path, session) in pages.items():  # warm up
+    for path, session in pages.values():  # warm up
         for _ in range(2):
             status, _elapsed, body = bench.get(port, path, session)
             assert status == 200, (status, path, body[:300])
