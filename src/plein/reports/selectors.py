@@ -318,6 +318,8 @@ def present(snapshot: dict) -> dict:
                 "label": breakdown["label"],
                 "counts": breakdown["counts"],
                 "summary": summary,
+                "spec": _bar_chart(rows, breakdown["counts"], summary) if top and top["count"] else None,
+                "spec_id": f"r-b-{key}-spec",
                 "rows": [
                     {
                         **r,
@@ -351,6 +353,22 @@ def present(snapshot: dict) -> dict:
         "visits": {k: _number(v) if k != "change_percent" else _percent(v) for k, v in figures["visits"].items()},
         "questions": {k: _number(v) if k != "change_percent" else _percent(v) for k, v in figures["questions"].items()},
     }
+
+
+def _bar_chart(rows, counts, summary) -> dict:
+    """A bar chart of one breakdown, in the dashboard's style (registration.charts); the page
+    shows it beside its summary and table, never alone."""
+    from plein.registration import charts
+
+    title = _("Questions") if counts == "questions" else _("Visits")
+    encoding = {
+        "x": {"field": "count", "type": "quantitative", "title": title, "axis": charts.COUNT_AXIS},
+        "y": {"field": "label", "type": "nominal", "title": None, "sort": None},
+    }
+    values = [{"label": r["label"], "count": r["count"]} for r in rows]
+    return charts._spec(
+        values, {"type": "bar", "color": charts.PETROL}, encoding, height={"step": 26}, description=summary
+    )
 
 
 def _euro(value) -> str:

@@ -236,7 +236,7 @@ def _filename(version, extension):
 
 
 def version_pdf(version) -> bytes:
-    return render_pdf("reports/report_pdf.html", version_context(version))
+    return render_pdf("reports/report_pdf.html", version_context(version, pdf=True))
 
 
 class VersionPdfView(VersionMixin, View):

@@ -82,6 +82,9 @@ def test_write_publish_open_download_share_and_revoke(browser_page, chromium, li
     title = f"Borgingsrapport IDO — {municipality} — 2025"
     assert page.locator("main h1").inner_text() == title
     assert "versie 1" in page.inner_text("main")
+    for chart in page.locator(".plein-chart").all():  # each chart beside its summary and table
+        chart.scroll_into_view_if_needed()
+        chart.locator("svg").wait_for()
     assert_accessible(page, "published version")
     shot(page, "published")
 
