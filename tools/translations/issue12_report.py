@@ -7,7 +7,7 @@ NL = {
     "being corrected": "wordt gecorrigeerd",
     "Reports": "Rapportages",
     "Borging reports for your municipality": "Borgingsrapporten voor uw gemeente",
-    "Borging report for your municipality": "Borgingsrapport voor uw gemeente",
+    "Write the borging report for the municipality": "Het borgingsrapport voor de gemeente schrijven",
     "A library that works for several municipalities writes one report per municipality.": "Werkt de bibliotheek voor meer gemeenten? Dan schrijft u per gemeente een rapport.",
     "Valid until and including": "Geldig tot en met",
     "Write nothing that shows who someone is: no names, e-mail addresses, phone numbers, addresses or citizen service numbers (BSN). Tell what happened, not who it was.": "Schrijf niets waaraan iemand te herkennen is: geen namen, e-mailadressen, telefoonnummers, adressen of burgerservicenummers (BSN). Vertel wat er gebeurde, niet wie het was.",

@@ -16,7 +16,7 @@ start_links.register(
         frozenset({Role.MUNICIPALITY}),
         permission="reports.view_reports",
     ),
-    StartLink(47, _("Borging report for your municipality"), "reports:list", frozenset({Role.COORDINATOR})),
+    StartLink(47, _("Write the borging report for the municipality"), "reports:list", frozenset({Role.COORDINATOR})),
 )
 
 
