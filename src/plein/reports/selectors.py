@@ -11,6 +11,7 @@ Who sees what:
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from plein.access import selectors as access
@@ -262,9 +263,14 @@ def snapshot_diff(old: dict, new: dict) -> list[dict]:
     for key in [*after, *(k for k in before if k not in after)]:
         if before.get(key, "") != after.get(key, ""):
             changes.append({"label": key, "old": before.get(key, ""), "new": after.get(key, "")})
+
+    def text(value):
+        value = " / ".join(value) if isinstance(value, list) else (value or "")
+        return Truncator(value).chars(120)
+
     for name, label in (("foreword", _("Foreword")), ("stories", _("Stories"))):
         if old.get(name) != new.get(name):
-            changes.append({"label": label, "old": _("changed"), "new": _("changed")})
+            changes.append({"label": str(label), "old": text(old.get(name)), "new": text(new.get(name))})
     return changes
 
 

@@ -141,12 +141,15 @@ def test_published_report_is_frozen_and_version_two_lists_changes(client, world)
 
     with pytest.raises(ValidationError):  # publishing again without a correction is refused
         services.report_publish(acting_user=world.users["coordinator"], report=report)
-    report = services.report_update(acting_user=world.users["coordinator"], report=report, spent_ido=600)
+    report = services.report_update(
+        acting_user=world.users["coordinator"], report=report, spent_ido=600, foreword="Een beter jaar."
+    )
     assert report.status == ReportStatus.CORRECTING
     v2 = services.report_publish(acting_user=world.users["coordinator"], report=report)
     assert v2.number == 2
     labels = {c["label"]: (c["old"], c["new"]) for c in v2.changes}
     assert labels["Bezoeken"] == ("3", "7"), labels
+    assert labels["Voorwoord"] == ("Een goed jaar.", "Een beter jaar.")
     assert labels["Geld: Uitgegeven aan opzetten en in stand houden van het IDO (euro)"] == ("500.00", "600.00")
     page = client.get(reverse("reports:version", args=[report.uuid, 2])).content.decode()
     assert "Wat is er veranderd sinds versie 1" in page
