@@ -174,7 +174,9 @@ class AssessmentForm(forms.Form):
         widget=forms.RadioSelect,
         required=False,
     )
-    amount = forms.DecimalField(label=_("Amount"), max_digits=12, decimal_places=2, min_value=0, required=False)
+    amount = forms.DecimalField(
+        label=_("Amount"), max_digits=12, decimal_places=2, min_value=0, required=False, localize=True
+    )
     until = forms.DateField(label=_("Until"), widget=DateInput(), required=False)
     note = forms.CharField(
         label=_("Note"),

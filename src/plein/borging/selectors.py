@@ -110,16 +110,23 @@ def proposals_from_profiles(locations, year) -> dict[str, Proposal]:
         if signage or promoted
         else CriterionStatus.NOT_YET
     )
-    promotion_summary = _(
+    promotion_summary = ngettext(
+        "%(signage)s of %(total)s IDO branch has signage in the house style; "
+        "%(promoted)s had a promotion activity in %(year)s.",
         "%(signage)s of %(total)s IDO branches have signage in the house style; "
-        "%(promoted)s had a promotion activity in %(year)s."
+        "%(promoted)s had a promotion activity in %(year)s.",
+        total,
     ) % {"signage": signage, "total": total, "promoted": promoted, "year": year}
 
     checked = sum(1 for p in filled if p.gids_checked_on and p.gids_checked_on.year == year)
     gids_status = (
         CriterionStatus.DONE if checked == total else CriterionStatus.PARTLY if checked else CriterionStatus.NOT_YET
     )
-    gids_summary = _("The G!DS entry of %(checked)s of %(total)s IDO branches was checked in %(year)s.") % {
+    gids_summary = ngettext(
+        "The G!DS entry of %(checked)s of %(total)s IDO branch was checked in %(year)s.",
+        "The G!DS entry of %(checked)s of %(total)s IDO branches was checked in %(year)s.",
+        total,
+    ) % {
         "checked": checked,
         "total": total,
         "year": year,
