@@ -80,8 +80,8 @@ class HoursForm(forms.Form):
     weekday = forms.TypedChoiceField(
         label=_("Day"), choices=[("", "—"), *Weekday.choices], coerce=int, required=False, empty_value=None
     )
-    opens = forms.TimeField(label=_("From"), widget=TimeInput(), required=False)
-    closes = forms.TimeField(label=_("Until"), widget=TimeInput(), required=False)
+    opens = forms.TimeField(label=_("Opens at"), widget=TimeInput(), required=False)
+    closes = forms.TimeField(label=_("Closes at"), widget=TimeInput(), required=False)
     kind = forms.ChoiceField(label=_("Kind"), choices=HoursKind.choices, initial=HoursKind.OPEN)
 
     def clean(self):
