@@ -27,9 +27,10 @@ NL = {
     "Open actions": "Open acties",
     "Actions done this year": "Afgeronde acties dit jaar",
     # borging/derived.py
-    "In order": "Op orde",
-    "Partly": "Deels",
-    "Not yet": "Nog niet",
+    # borging/choices.CriterionStatus (wt-borging) has the same msgids; the fallback in derived.py uses them
+    "in order": "op orde",
+    "partly": "deels",
+    "not yet": "nog niet",
     "The library has no IDO branch in Plein.": "De bibliotheek heeft in Plein geen vestiging met een IDO.",
     "Few registrations: %(weeks)s of the %(total)s weeks had no registration at all.": "Weinig registraties: in %(weeks)s van de %(total)s weken is helemaal niets geregistreerd.",
     "No questions were registered this year.": "Dit jaar zijn er geen vragen geregistreerd.",

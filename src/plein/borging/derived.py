@@ -11,7 +11,7 @@ The year is the calendar year; a year still running counts up to and including y
 
 The criteria and their thresholds (constants below, so a test can name each boundary):
 
-`registration` — registration discipline (the registrations are the accountability for the Spuk):
+`registration_discipline` — registration discipline (the registrations are the accountability for the Spuk):
   counted over the library's IDO branches, from the rollups of the registration.
   - op orde: every IDO branch registered at least once in the year, at most
     `MAX_SHARE_SILENT_WEEKS` % of the ISO weeks had no registration at all, and at least
@@ -24,7 +24,7 @@ The criteria and their thresholds (constants below, so a test can name each boun
   of 2025 starts on Monday 30 December 2024 and a registration that day counts for its week
   (not for the questions, which are those of 1 January to 31 December).
 
-`emb` — the IDO connected with the library's other educational programmes (EMB portfolio):
+`emb_connection` — the IDO connected with the library's other educational programmes (EMB portfolio):
   - op orde: the IDO is in the portfolio, with a connection from the IDO and one to the IDO, and
     at least one action from those connections is done;
   - deels: the IDO is in the portfolio with at least one connection from or to it;
@@ -35,7 +35,7 @@ The criteria and their thresholds (constants below, so a test can name each boun
   - deels: at least `PARTLY_STEP_SHARE` %;
   - nog niet: less, or no route at all.
 
-`partners` — a partner network for referral, from the partners of the guide's routes and of the
+`partner_network` — a partner network for referral, from the partners of the guide's routes and of the
   EMB portfolio (one partner once, by organisation or by name):
   - op orde: working agreements (agreed or signed, in the guide) with at least `DONE_AGREEMENTS`
     partners;
@@ -71,12 +71,18 @@ except ImportError:  # until the borging models land (wt-borging): the same valu
     from django.utils.translation import gettext_lazy
 
     class CriterionStatus(models.TextChoices):
-        DONE = "done", gettext_lazy("In order")
-        PARTLY = "partly", gettext_lazy("Partly")
-        NOT_YET = "not_yet", gettext_lazy("Not yet")
+        DONE = "done", gettext_lazy("in order")
+        PARTLY = "partly", gettext_lazy("partly")
+        NOT_YET = "not_yet", gettext_lazy("not yet")
 
 
-REGISTRATION, EMB, ONTWIKKELPLEIN, PARTNERS = "registration", "emb", "ontwikkelplein", "partners"
+# The keys of these criteria in `borging.criteria` (stored in Assessment.criterion).
+REGISTRATION, EMB, ONTWIKKELPLEIN, PARTNERS = (
+    "registration_discipline",
+    "emb_connection",
+    "ontwikkelplein",
+    "partner_network",
+)
 CRITERIA = [REGISTRATION, EMB, ONTWIKKELPLEIN, PARTNERS]
 
 MAX_SHARE_SILENT_WEEKS = 10  # % of the weeks with no registration at all, for "op orde"
