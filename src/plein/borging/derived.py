@@ -6,8 +6,9 @@ deels / nog niet, `CriterionStatus`), a short summary in plain words and the fig
 does the same for many libraries at once (the facilitator's overview of fifty libraries) with
 the same fixed number of queries as for one.
 
-The year is the calendar year; a year still running counts up to and including yesterday
-(`year_period`, which the report uses too), so a scan can be made at any moment.
+The year is the calendar year. Registrations of a year still running count up to and including
+yesterday (`year_period`, which the report uses too); connections, actions and guide steps count
+as they stand at the end of the year, so for the running year as they stand now.
 
 The criteria and their thresholds (constants below, so a test can name each boundary):
 
@@ -137,6 +138,13 @@ def year_period(year: int, *, today: datetime.date) -> Period:
             return Period(start, start - datetime.timedelta(days=1), "jaar", running=False)
         return Period(start, yesterday, "jaar", running=True)
     return Period(start, end, "jaar")
+
+
+def _year_end(period: Period) -> datetime.date:
+    """What exists on the last day of the year counts (connections, actions, guide steps): for a
+    past year its state on 31 December, for the running year its state now (also what was done
+    today, unlike the registrations, which count up to yesterday)."""
+    return datetime.date(period.start.year, 12, 31)
 
 
 def _percent(part: int, whole: int) -> float | None:
@@ -303,11 +311,12 @@ def _emb(ids, period) -> dict:
         PortfolioEntry.objects.filter(library_id__in=ids, programme__key=IDO).values_list("library_id", flat=True)
     )
     from_ido, to_ido = Q(source__programme__key=IDO), Q(target__programme__key=IDO)
+    year_end = _year_end(period)
     done = Q(action_links__action__status=ActionStatus.DONE) & (
-        Q(action_links__action__completed_at__isnull=True) | Q(action_links__action__completed_at__date__lte=period.end)
+        Q(action_links__action__completed_at__isnull=True) | Q(action_links__action__completed_at__date__lte=year_end)
     )
     rows = (
-        Connection.objects.filter(library_id__in=ids, created_at__date__lte=period.end)
+        Connection.objects.filter(library_id__in=ids, created_at__date__lte=year_end)
         .filter(from_ido | to_ido)
         .values("library_id")
         .annotate(
@@ -376,7 +385,7 @@ def _ontwikkelplein(ids, period) -> dict:
     )
     done = defaultdict(set)
     for trajectory_id, step_key in StepState.objects.filter(
-        trajectory__library_id__in=ids, done_at__isnull=False, done_at__date__lte=period.end
+        trajectory__library_id__in=ids, done_at__isnull=False, done_at__date__lte=_year_end(period)
     ).values_list("trajectory_id", "step_key"):
         done[trajectory_id].add(step_key)
     per_library = defaultdict(list)

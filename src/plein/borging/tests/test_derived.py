@@ -242,6 +242,27 @@ def test_emb_statuses():
     assert derived.figures["actions_done"] == 1
 
 
+def test_emb_and_guide_count_what_was_done_today_in_the_running_year():
+    """Registrations of the running year stop at yesterday; a connection, action or step made
+    today already counts (the coordinator sees the scan change)."""
+    guide_seed_first_version()
+    library = OrganisationFactory()
+    ido = PortfolioEntryFactory(library=library, programme=_ido_programme())
+    other = PortfolioEntryFactory(library=library, programme=ProgrammeFactory())
+    ConnectionFactory(library=library, source=ido, target=other)  # made now
+    linked = ConnectionFactory(library=library, source=other, target=ido)
+    ConnectionAction.objects.create(connection=linked, action=_done_action(library, completed=timezone.now()))
+    trajectory = Trajectory.objects.create(library=library, name="Route")
+    for step in Step.objects.order_by("phase__order", "order")[:12]:
+        StepState.objects.create(trajectory=trajectory, step=step, step_key=step.key, done_at=timezone.now())
+    running = derived_criteria(library=library, year=2026)
+    assert running[EMB].status == DONE
+    assert running[ONTWIKKELPLEIN].status == DONE
+    last_year = derived_criteria(library=library, year=YEAR)
+    assert last_year[EMB].status == NOT_YET
+    assert last_year[ONTWIKKELPLEIN].status == NOT_YET
+
+
 def test_emb_connections_between_other_programmes_do_not_count():
     library = OrganisationFactory()
     PortfolioEntryFactory(library=library, programme=_ido_programme())
