@@ -48,8 +48,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, Sum
-from django.db.models.functions import ExtractIsoYear, ExtractWeek
+from django.db.models import Count, DateField, F, Func, IntegerField, Q, Sum, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -167,6 +166,23 @@ def iso_weeks(year: int, end: datetime.date) -> list[tuple[int, int]]:
     return weeks
 
 
+class WeeksSince(Func):
+    """Whole weeks from the second date to the first, in the database's own arithmetic: the
+    week of a registration day without a Python function per row (SQLite's week functions in
+    Django are Python functions, called for every row)."""
+
+    arity = 2
+    output_field = IntegerField()
+
+    def as_sql(self, compiler, connection, **extra_context):  # PostgreSQL: date - date is days
+        (day, day_params), (since, since_params) = (compiler.compile(e) for e in self.get_source_expressions())
+        return f"(({day}) - ({since})) / 7", [*day_params, *since_params]
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        (day, day_params), (since, since_params) = (compiler.compile(e) for e in self.get_source_expressions())
+        return f"CAST((julianday({day}) - julianday({since})) / 7 AS INTEGER)", [*day_params, *since_params]
+
+
 def _registration(ids, period, year, yesterday) -> dict:
     branches = defaultdict(list)  # library id -> [(pk, name)]
     for pk, library_id, name in (
@@ -180,42 +196,23 @@ def _registration(ids, period, year, yesterday) -> dict:
     weeks = iso_weeks(year, yesterday)
     first_monday = datetime.date.fromisocalendar(year, 1, 1)
     weeks_end = first_monday + datetime.timedelta(days=7 * len(weeks) - 1)
-    # branches with a registration in the period: the totals' own index (location, metric, day)
-    active = set(
-        DailyCount.objects.filter(
-            location__organisation_id__in=ids,
-            location__has_ido=True,
-            metric=Metric.VISITS,
-            category__isnull=True,
-            day__gte=start,
-            day__lte=end,
-            value__gt=0,
-        )
-        .values_list("location_id", flat=True)
+    # Both from the day totals of the IDO branches, through their own index (location, metric,
+    # day): the branches with a registration in the period, and the weeks with one per library.
+    branch_ids = [pk for own in branches.values() for pk, _name in own] or [0]  # 0: no branch, same queries
+    totals = DailyCount.objects.filter(
+        location_id__in=branch_ids, metric=Metric.VISITS, category__isnull=True, value__gt=0
+    )
+    active = set(totals.filter(day__gte=start, day__lte=end).values_list("location_id", flat=True).distinct())
+    registered_weeks = defaultdict(set)
+    rows = (
+        totals.filter(day__gte=first_monday, day__lte=weeks_end)
+        .annotate(week=WeeksSince(F("day"), Value(first_monday, output_field=DateField())))
+        .values_list("location__organisation_id", "week")
         .distinct()
     )
-    # weeks with a registration, per library: its own day rows
+    for library_id, week in rows:
+        registered_weeks[library_id].add(weeks[week])
     areas = {library_area(pk): pk for pk in ids}
-    registered_weeks = defaultdict(set)
-    if weeks:
-        rows = (
-            AreaCount.objects.filter(
-                area__in=list(areas),
-                span=Span.DAY,
-                metric=Metric.VISITS,
-                category_id=0,
-                start__gte=first_monday,
-                start__lte=weeks_end,
-                value__gt=0,
-            )
-            .annotate(iso_year=ExtractIsoYear("start"), week=ExtractWeek("start"))
-            .values_list("area", "iso_year", "week")
-            .distinct()
-        )
-    else:
-        rows = AreaCount.objects.none()
-    for area, iso_year, week in rows:
-        registered_weeks[areas[area]].add((iso_year, week))
     # questions and referred questions: whole months from month rows, loose days from day rows
     parts = segments(period)
     in_period = Q(span=Span.MONTH, start__gte=parts.months[0], start__lte=parts.months[1])
