@@ -34,8 +34,19 @@ TARGETS_MS = {"report_figures": 300, "derived_overview": 200}  # the HTTP target
 BENCH_ROUTE = "Bench-route"
 
 
+def reference():
+    """A fixed piece of work (one trivial query and some pure Python), timed in the same rounds:
+    the machine is shared, so each figure is also given as a multiple of this."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return sum(i * i for i in range(100_000))
+
+
 def timed(function, *, rounds, warm_up=3):
-    """(p50 ms, p95 ms, queries of one run) of `function()`."""
+    """p50/p95 (ms) of `function()` over `rounds` runs, the number of queries of one run, and
+    its p50 as a multiple of the reference's p50 in the same rounds."""
     from django.db import connection, reset_queries
     from django.test.utils import CaptureQueriesContext
 
@@ -45,12 +56,22 @@ def timed(function, *, rounds, warm_up=3):
         function()
     queries = len(ctx.captured_queries)
     reset_queries()
-    times = []
+    times, base = [], []
     for _ in range(rounds):
+        started = time.perf_counter()
+        reference()
+        base.append((time.perf_counter() - started) * 1000)
         started = time.perf_counter()
         function()
         times.append((time.perf_counter() - started) * 1000)
-    return {"p50_ms": statistics.median(times), "p95_ms": bench.percentile(times, 95), "queries": queries}
+    p50 = statistics.median(times)
+    return {
+        "p50_ms": p50,
+        "p95_ms": bench.percentile(times, 95),
+        "queries": queries,
+        "reference_p50_ms": statistics.median(base),
+        "ratio": p50 / statistics.median(base),
+    }
 
 
 def largest_municipality():
@@ -187,7 +208,8 @@ def main():
         bench.log(
             f"report_figures, {label} {year} ({figures['questions_in_report']:,} questions, "
             f"{figures['branches']} branches): p50 {figures['p50_ms']:.0f} ms, p95 {figures['p95_ms']:.0f} ms, "
-            f"{figures['queries']} queries  ({verdict} the page's {TARGETS_MS['report_figures']} ms)"
+            f"{figures['queries']} queries, {figures['ratio']:.1f}× reference  "
+            f"({verdict} the page's {TARGETS_MS['report_figures']} ms)"
         )
 
     libraries = list(Organisation.objects.filter(locations__has_ido=True).distinct().order_by("pk")[: args.libraries])
@@ -208,7 +230,7 @@ def main():
     verdict = "under" if overview["p95_ms"] < TARGETS_MS["derived_overview"] else "OVER"
     bench.log(
         f"derived_criteria_for {len(libraries)} libraries at once: p50 {overview['p50_ms']:.0f} ms, "
-        f"p95 {overview['p95_ms']:.0f} ms, {overview['queries']} queries  "
+        f"p95 {overview['p95_ms']:.0f} ms, {overview['queries']} queries, {overview['ratio']:.1f}× reference  "
         f"({verdict} the overview's {TARGETS_MS['derived_overview']} ms)"
     )
     bench.log(
@@ -216,6 +238,7 @@ def main():
         f"p95 {one_by_one['p95_ms']:.0f} ms, {one_by_one['queries']} queries"
     )
     bench.log(f"statuses ({year}): {statuses}")
+    bench.log(f"reference (SELECT 1 + a fixed Python loop) p50: {overview['reference_p50_ms']:.1f} ms")
     out = bench.VAR / f"bench-borging-{vendor}.json"
     out.write_text(json.dumps(result, indent=2, default=str))
     bench.log(f"figures written to {out.relative_to(bench.ROOT)}")
