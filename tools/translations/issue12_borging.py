@@ -228,9 +228,10 @@ NL = {
     "not filled in yet": "nog niet ingevuld",
     "No IDO branches.": "Geen IDO-vestigingen.",
     "The borging scans of the libraries you coach, side by side. The status is what the library recorded; "
-    "where it recorded nothing, Plein's proposal from the IDO profiles is shown and marked.": (
+    "where it recorded nothing, Plein's proposal from the IDO profiles and the live data is shown and marked.": (
         "De borgingsscans van de bibliotheken die u begeleidt, naast elkaar. De status is wat de bibliotheek "
-        "heeft ingevuld; waar niets is ingevuld, ziet u het voorstel van Plein uit de IDO-profielen, met een markering."
+        "heeft ingevuld; waar niets is ingevuld, ziet u het voorstel van Plein uit de IDO-profielen en de "
+        "actuele gegevens, met een markering."
     ),
     "Other years": "Andere jaren",
     "Scans %(y)s": "Scans %(y)s",
