@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 @time_machine.travel(datetime.datetime(2027, 3, 2, 9, tzinfo=datetime.UTC))
-def test_demo_fills_profiles_and_scans_for_the_current_year():
+def test_demo_fills_profiles_and_scans_for_the_current_year(client):
     from plein.site.demo import load_demo
 
     load_demo()
@@ -24,6 +24,17 @@ def test_demo_fills_profiles_and_scans_for_the_current_year():
     statuses = set(Scan.objects.filter(year=2027).values_list("assessments__status", flat=True))
     assert {"done", "partly", "not_yet"} <= statuses
     assert AssessmentAction.objects.filter(assessment__scan__year=2027).exists()
+    # Its pages open for the demo people.
+    from django.urls import reverse
+
+    from plein.accounts.models import User
+
+    library = libraries.first()
+    client.force_login(User.objects.get(organisation=library, role="coordinator"))
+    assert client.get(reverse("borging:scan", args=[library.uuid, 2027])).status_code == 200
+    client.force_login(User.objects.filter(role="facilitator").first())
+    html = client.get(reverse("borging:overview", args=[2027])).content.decode()
+    assert library.name in html
     # Running it again adds nothing.
     before = (LocationProfile.objects.count(), AssessmentAction.objects.count())
     load_demo()

@@ -222,3 +222,26 @@ def test_a_meeting_of_another_poi_cannot_be_chosen(client, world):
     response = client.post(reverse("borging:agenda_add", args=[2026, "agreement"]), {"meeting": other.pk})
     assert response.status_code == 400
     assert not other.agenda_items.exists()
+
+
+def test_coordinator_confirms_a_derived_proposal(client, world):
+    """The scan shows borging.derived's proposal for the live-data criteria; confirming records it."""
+    client.force_login(world.users["coordinator"])
+    url = reverse("borging:scan", args=[world.library.uuid, 2026])
+    html = client.get(url).content.decode()
+    assert "Vragen worden geregistreerd" in html and "Bevestig" in html
+    from ..selectors import derived_for
+
+    proposal = derived_for(library=world.library, year=2026)["registration_discipline"]
+    assert proposal.summary in html
+    confirm = reverse("borging:proposal_confirm", args=[world.library.uuid, 2026, "registration_discipline"])
+    assert client.post(confirm, {"status": proposal.status}).status_code == 302
+    assessment = Assessment.objects.get(criterion="registration_discipline")
+    assert assessment.status == proposal.status and assessment.confirmed_derived
+    # An override with a note is kept, and the scan says what Plein would say.
+    edit = reverse("borging:assessment_edit", args=[world.library.uuid, 2026, "registration_discipline"])
+    other = "done" if proposal.status != "done" else "partly"
+    client.post(edit, {"status": other, "note": "Wij registreren op papier en voeren later in."})
+    assessment.refresh_from_db()
+    assert assessment.status == other and not assessment.confirmed_derived
+    assert "Plein zou zeggen" in client.get(url).content.decode()
