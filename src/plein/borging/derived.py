@@ -48,7 +48,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, DateField, F, Func, IntegerField, Q, Sum, Value
+from django.db.models import Count, DateField, F, Func, IntegerField, Prefetch, Q, Sum, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -57,7 +57,7 @@ from plein.emb.models import Connection, PortfolioEntry
 from plein.emb.seed import IDO
 from plein.guide import selectors as guide
 from plein.guide.choices import AgreementStatus
-from plein.guide.models import Partner, StepState, Trajectory
+from plein.guide.models import Partner, Phase, Step, StepState, Trajectory
 from plein.organisations.models import Location
 from plein.registration.choices import CategoryKind, Metric, Span, library_area
 from plein.registration.models import AreaCount, Category, DailyCount
@@ -374,8 +374,14 @@ def _emb(ids, period) -> dict:
 
 
 def _ontwikkelplein(ids, period) -> dict:
+    # the published guide's phases and steps (what `guide.progress` reads; not their texts)
     version = guide.published_version()
-    phases = guide.structure(version) if version else []
+    steps = Step.objects.order_by("order", "pk").only("phase_id", "key", "aspects")
+    phases = list(
+        Phase.objects.filter(version=version)
+        .order_by("order", "pk")
+        .prefetch_related(Prefetch("steps", queryset=steps))
+    )
     total = sum(len(phase.steps.all()) for phase in phases)
     routes = list(
         Trajectory.objects.filter(library_id__in=ids).order_by("name", "pk").values_list("pk", "library_id", "name")

@@ -363,5 +363,5 @@ def test_fixed_number_of_queries_for_one_or_many_libraries():
     few = _queries(one)
     many = one + [_full_library() for _i in range(4)]
     assert _queries(many) == few
-    assert few <= 16
+    assert few <= 14
     assert PortfolioEntry.objects.count() == 10
