@@ -80,8 +80,8 @@ class HoursForm(forms.Form):
     weekday = forms.TypedChoiceField(
         label=_("Day"), choices=[("", "—"), *Weekday.choices], coerce=int, required=False, empty_value=None
     )
-    opens = forms.TimeField(label=_("From"), widget=TimeInput(), required=False)
-    closes = forms.TimeField(label=_("Until"), widget=TimeInput(), required=False)
+    opens = forms.TimeField(label=_("Opens at"), widget=TimeInput(), required=False)
+    closes = forms.TimeField(label=_("Closes at"), widget=TimeInput(), required=False)
     kind = forms.ChoiceField(label=_("Kind"), choices=HoursKind.choices, initial=HoursKind.OPEN)
 
     def clean(self):
@@ -174,7 +174,9 @@ class AssessmentForm(forms.Form):
         widget=forms.RadioSelect,
         required=False,
     )
-    amount = forms.DecimalField(label=_("Amount"), max_digits=12, decimal_places=2, min_value=0, required=False)
+    amount = forms.DecimalField(
+        label=_("Amount"), max_digits=12, decimal_places=2, min_value=0, required=False, localize=True
+    )
     until = forms.DateField(label=_("Until"), widget=DateInput(), required=False)
     note = forms.CharField(
         label=_("Note"),

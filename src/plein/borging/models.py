@@ -113,8 +113,8 @@ class OpeningHours(models.Model):
         LocationProfile, verbose_name=_("profile"), on_delete=models.CASCADE, related_name="hours"
     )
     weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday.choices)
-    opens = models.TimeField(_("from"))
-    closes = models.TimeField(_("until"))
+    opens = models.TimeField(_("opens at"))
+    closes = models.TimeField(_("closes at"))
     kind = models.CharField(_("kind"), max_length=10, choices=HoursKind.choices, default=HoursKind.OPEN)
 
     class Meta:

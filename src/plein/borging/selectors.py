@@ -110,16 +110,23 @@ def proposals_from_profiles(locations, year) -> dict[str, Proposal]:
         if signage or promoted
         else CriterionStatus.NOT_YET
     )
-    promotion_summary = _(
+    promotion_summary = ngettext(
+        "%(signage)s of %(total)s IDO branch has signage in the house style; "
+        "%(promoted)s had a promotion activity in %(year)s.",
         "%(signage)s of %(total)s IDO branches have signage in the house style; "
-        "%(promoted)s had a promotion activity in %(year)s."
+        "%(promoted)s had a promotion activity in %(year)s.",
+        total,
     ) % {"signage": signage, "total": total, "promoted": promoted, "year": year}
 
     checked = sum(1 for p in filled if p.gids_checked_on and p.gids_checked_on.year == year)
     gids_status = (
         CriterionStatus.DONE if checked == total else CriterionStatus.PARTLY if checked else CriterionStatus.NOT_YET
     )
-    gids_summary = _("The G!DS entry of %(checked)s of %(total)s IDO branches was checked in %(year)s.") % {
+    gids_summary = ngettext(
+        "The G!DS entry of %(checked)s of %(total)s IDO branch was checked in %(year)s.",
+        "The G!DS entry of %(checked)s of %(total)s IDO branches was checked in %(year)s.",
+        total,
+    ) % {
         "checked": checked,
         "total": total,
         "year": year,
@@ -139,13 +146,17 @@ def proposals_from_profiles(locations, year) -> dict[str, Proposal]:
 
 
 def derived_for(*, library, year) -> dict:
-    """`borging.derived.derived_criteria` when it is there; {} otherwise (the scan then shows no
-    proposal for those criteria). Its keys are the criterion keys of `criteria.py`."""
-    try:
-        from .derived import derived_criteria
-    except ImportError:
-        return {}
+    """`borging.derived.derived_criteria`: {criterion key of `criteria.py`: Derived}."""
+    from .derived import derived_criteria
+
     return derived_criteria(library=library, year=year)
+
+
+def derived_for_many(*, libraries, year) -> dict:
+    """{library id: {criterion key: Derived}} for many libraries in a fixed number of queries."""
+    from .derived import derived_criteria_for
+
+    return derived_criteria_for(libraries=libraries, year=year)
 
 
 # --- the scan -------------------------------------------------------------------------------
@@ -274,9 +285,9 @@ class OverviewRow:
 
 def overview(*, user, year) -> Overview:
     """The scans of every library the user coaches (a facilitator; an administrator: all), side
-    by side. Four queries whatever the number of libraries: libraries, scans, their assessments,
-    IDO branches with profiles. Derived criteria show the status the coordinator recorded or
-    confirmed (working them out from live data per library would cost queries per library)."""
+    by side: the recorded status, else Plein's proposal (from the profiles, or from live data
+    through `borging.derived.derived_criteria_for`, for all libraries at once). A fixed number of
+    queries whatever the number of libraries."""
     libraries = list(scan_libraries_visible_to(user))
     scans = {
         scan.library_id: scan
@@ -288,6 +299,9 @@ def overview(*, user, year) -> Overview:
     for location in profile_locations(Location.objects.filter(organisation__in=[lib.pk for lib in libraries])):
         by_library[location.organisation_id].append(location)
     proposals = {lib.pk: proposals_from_profiles(by_library[lib.pk], year) for lib in libraries}
+    if libraries:
+        for pk, derived in derived_for_many(libraries=libraries, year=year).items():
+            proposals[pk].update(derived)
     assessments = {
         lib.pk: ({a.criterion: a for a in scans[lib.pk].assessments.all()} if lib.pk in scans else {})
         for lib in libraries

@@ -5,6 +5,7 @@ agenda of a theme group's meeting."""
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from plein.actions.choices import ActionOrigin
 from plein.actions.services import action_create
@@ -206,7 +207,11 @@ def criterion_to_agenda(*, meeting, criterion, year, acting_user, stuck=None, to
         raise ValidationError(_("This criterion does not exist."))
     title = _("Borging scan %(year)s: %(criterion)s") % {"year": year, "criterion": definition.title}
     if stuck is not None and total:
-        title += " " + _("(%(stuck)s of %(total)s libraries not yet or partly)") % {"stuck": stuck, "total": total}
+        title += " " + ngettext(
+            "(%(stuck)s of %(total)s library not yet or partly)",
+            "(%(stuck)s of %(total)s libraries not yet or partly)",
+            total,
+        ) % {"stuck": stuck, "total": total}
     topic = {"agreements": Topic.FINANCES, "partners": Topic.PARTNERS, "people": Topic.STAFF}.get(
         definition.group, Topic.OTHER
     )

@@ -32,6 +32,7 @@ from django.utils.translation import pgettext
 
 from plein.actions.choices import OPEN_STATUSES, ActionStatus
 from plein.actions.models import Action
+from plein.borging.derived import year_period as report_period
 from plein.organisations.choices import Province
 from plein.organisations.models import Location
 from plein.registration.choices import NATIONAL_AREA, CategoryKind, Metric, province_area
@@ -77,18 +78,6 @@ def _layer_labels() -> dict:
         LOCAL_LAYER: _("Municipality"),
         OTHER_LAYER: _("Other"),
     }
-
-
-def report_period(year: int, *, today: datetime.date) -> Period:
-    """1 January to 31 December of `year`; a year still running ends at the last full day
-    (yesterday) and is marked `running`. A year not started yet holds no day at all."""
-    start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    if today <= end:
-        yesterday = today - datetime.timedelta(days=1)
-        if yesterday < start:
-            return Period(start, start - datetime.timedelta(days=1), "jaar", running=False)
-        return Period(start, yesterday, "jaar", running=True)
-    return Period(start, end, "jaar")
 
 
 def _percent(part: int, whole: int) -> float | None:
@@ -448,7 +437,7 @@ def csv_header() -> tuple:
         _("Section"),
         _("Figure"),
         _("Value"),
-        _("Same period a year earlier"),
+        _("A year earlier"),
         _("Province"),
         _("The Netherlands"),
     )
@@ -465,8 +454,8 @@ def figures_csv_rows(data: dict) -> list[tuple]:
 
     rows = [csv_header()]
     period = data["period"]
-    rows.append((_("Period"), _("From"), period["start"], data["previous_period"]["start"], "", ""))
-    rows.append((_("Period"), _("To"), period["end"], data["previous_period"]["end"], "", ""))
+    rows.append((_("Period"), _("First day"), period["start"], data["previous_period"]["start"], "", ""))
+    rows.append((_("Period"), _("Last day"), period["end"], data["previous_period"]["end"], "", ""))
     section = _("Key figures")
     for figure in data["summary"]:
         rows.append(
