@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := cd src && ../$(BIN)/python manage.py
 
-.PHONY: run test setup setup-test messages translations lint format bench bench-registration bench-registration-pg bench-import bench-import-pg lighthouse clean
+.PHONY: run test setup setup-test messages translations lint format bench bench-registration bench-registration-pg bench-import bench-import-pg bench-borging bench-borging-pg bench-reports lighthouse clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,12 +55,23 @@ bench-registration: setup-test .venv-load/bin/locust
 bench-registration-pg: setup-test .venv-load/bin/locust
 	bash bin/with-postgres.sh $(BIN)/python bench/registration.py $(ARGS)
 
+# The borging report of the largest municipality at national scale (see bench/reports.py).
+bench-reports: setup-test
+	$(BIN)/python bench/reports.py $(ARGS)
+
 # Import of 200,000 historic rows while desks register (see bench/import.py).
 bench-import: setup-test
 	$(BIN)/python bench/import.py $(ARGS)
 
 bench-import-pg: setup-test
 	bash bin/with-postgres.sh $(BIN)/python bench/import.py $(ARGS)
+
+# The borging report's figures and the scan's derived criteria at national scale (bench/borging.py).
+bench-borging: setup-test
+	$(BIN)/python bench/borging.py $(ARGS)
+
+bench-borging-pg: setup-test
+	bash bin/with-postgres.sh $(BIN)/python bench/borging.py $(ARGS)
 
 # Lighthouse on the key pages under production settings (tools/lighthouse.py); installs the
 # pinned npm package into tools/lighthouse/node_modules and uses Debian's Chromium.

@@ -24,6 +24,8 @@ urlpatterns = [
     path("", include("plein.emb.urls")),
     path("", include("plein.registration.urls")),
     path("", include("plein.api.urls")),  # /api-sleutels/ and the API at /api/
+    path("", include("plein.borging.urls")),
+    path("", include("plein.reports.urls")),
     path("taal/", set_language, name="set_language"),
     path("beheer/", admin.site.urls),
 ]

@@ -360,6 +360,71 @@ rules.add_perm("api.revoke_token", sees_token)
 # coordinator who still works at the key's library. The user is the key's maker, not a visitor.
 rules.add_perm("api.act_with_token", is_administrator | (is_coordinator & token_of_own_organisation))
 
+# --- borging -----------------------------------------------------------------------------
+# A scan (object: the library) is the library's own work, read like the action plan
+# (`Purpose.PLAN`: administrators, the facilitators who coach it, its coordinator) and kept by
+# its coordinator. An IDO branch's service profile (object: the branch) is read by everyone who
+# sees the branch's figures (`Purpose.FIGURES`: also its desk workers and the municipality the
+# branch serves) and kept by the coordinator of its library and administrators. The facilitator
+# overview compares the scans of the libraries a facilitator coaches.
+
+
+@rules.predicate
+def works_at_location_library(user, location):
+    return (
+        location is not None
+        and user.is_authenticated
+        and user.organisation_id is not None
+        and location.organisation_id == user.organisation_id
+    )
+
+
+rules.add_perm("borging.use_borging", is_administrator | ((is_facilitator | is_coordinator) & has_organisation))
+rules.add_perm("borging.view_scan", sees_plan)
+rules.add_perm("borging.change_scan", is_administrator | (is_coordinator & is_member_of_organisation))
+rules.add_perm("borging.view_overview", is_administrator | (is_facilitator & has_organisation))
+rules.add_perm("borging.view_profile", sees_location_figures)
+rules.add_perm("borging.change_profile", is_administrator | (is_coordinator & works_at_location_library))
+
+# --- borging reports ----------------------------------------------------------------------
+# The object is the report (duck-typed: `report.library`, `report.municipality`). Its draft and
+# preview are the library's own work (`Purpose.PLAN`); a published version is read also by the
+# municipality when the library serves it (`Purpose.FIGURES`) and the report is about one of
+# its own municipalities. Desk workers read no reports. The coordinator writes and publishes;
+# the coordinator and the coaching facilitators share a published version by link.
+
+
+@rules.predicate
+def sees_report_draft(user, report):
+    return report is not None and access.can_see_library(user, report.library, Purpose.PLAN)
+
+
+@rules.predicate
+def sees_published_report(user, report):
+    if report is None:
+        return False
+    if access.can_see_library(user, report.library, Purpose.PLAN):
+        return True
+    return access.can_see_library(user, report.library, Purpose.FIGURES) and access.can_see_municipality(
+        user, report.municipality, Purpose.FIGURES
+    )
+
+
+@rules.predicate
+def works_at_report_library(user, report):
+    return report is not None and is_member_of_organisation(user, report.library)
+
+
+rules.add_perm("reports.view_reports", is_manager | is_coordinator | is_municipality)
+rules.add_perm("reports.create_report", is_coordinator & has_organisation)  # for their own library
+rules.add_perm("reports.view_draft", sees_report_draft)
+rules.add_perm("reports.view_published", sees_published_report)
+rules.add_perm("reports.change_report", is_administrator | (is_coordinator & works_at_report_library))
+rules.add_perm(
+    "reports.share_report",
+    is_administrator | (is_coordinator & works_at_report_library) | (is_facilitator & sees_report_draft),
+)
+
 # --- audit --------------------------------------------------------------------------------
 
 rules.add_perm("audit.view_history", is_manager)

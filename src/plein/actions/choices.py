@@ -27,3 +27,4 @@ class ActionOrigin(models.TextChoices):
     MEETING = "bijeenkomst", _("Agreed in a meeting")
     CONNECTION = "verbinding", _("From a connection between programmes")
     GUIDE = "handreiking", _("From the Ontwikkelplein guide")
+    BORGING = "borging", _("From the borging scan")

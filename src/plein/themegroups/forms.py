@@ -202,6 +202,8 @@ class AgendaItemForm(forms.Form):
     topic = forms.ChoiceField(label=_("Topic"), choices=Topic.choices, initial=Topic.OTHER)
     presenter = forms.CharField(label=_("Presenter"), max_length=200, required=False)
     duration_minutes = forms.IntegerField(label=_("Duration in minutes"), min_value=1, max_value=480, required=False)
+    # Kept as it was (set by the app that put the item on the agenda, e.g. the borging overview).
+    link = forms.RegexField(regex=r"^/[^\s]*$", max_length=300, required=False, widget=forms.HiddenInput)
 
 
 AgendaFormSet = forms.formset_factory(AgendaItemForm, extra=3, max_num=20)

@@ -254,6 +254,8 @@ class AgendaItem(models.Model):
     topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices, default=Topic.OTHER)
     presenter = models.CharField(_("presenter"), max_length=200, blank=True)
     duration_minutes = models.PositiveSmallIntegerField(_("duration in minutes"), null=True, blank=True)
+    # A page in Plein the item is about (e.g. the borging overview of a criterion); a path, not shown as a field.
+    link = models.CharField(_("link"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("agenda item")

@@ -58,4 +58,4 @@ def test_every_app_that_creates_actions_tells_where_they_come_from():
     from plein.actions import origins
 
     described = {provider.describe.__module__ for provider in origins.registered()}
-    assert described == {"plein.themegroups.origins", "plein.emb.origins"}
+    assert described == {"plein.themegroups.origins", "plein.emb.origins", "plein.borging.origins"}

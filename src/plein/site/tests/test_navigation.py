@@ -19,7 +19,9 @@ EXPECTED_NAV = {
         "Actions",
         "EMB programmes",
         "Ontwikkelplein",
+        "Borging",
         "Figures",
+        "Reports",
         "API keys",
         "Resources",
         "My organisation",
@@ -33,8 +35,10 @@ EXPECTED_NAV = {
         "Action plan",
         "EMB in connection",
         "Ontwikkelplein",
+        "Borging",
         "Registering",
         "Figures",
+        "Reports",
         "API keys",
         "Resources",
         "My organisation",
@@ -55,14 +59,16 @@ EXPECTED_NAV = {
         "Actions",
         "EMB programmes",
         "Ontwikkelplein",
+        "Borging",
         "Figures",
+        "Reports",
         "Resources",
         "My organisation",
         "Organisations",
         "Users",
         "My account",
     ],
-    "municipality": ["Home", "Theme groups", "Figures", "Resources", "My organisation", "My account"],
+    "municipality": ["Home", "Theme groups", "Figures", "Reports", "Resources", "My organisation", "My account"],
 }
 
 # The links under the role's own section of the start page.
@@ -71,6 +77,8 @@ EXPECTED_START = {
     "coordinator": [
         "Your theme groups and meetings",
         "Your library's action plan",
+        "Borging: your IDO profile and scan",
+        "Write the borging report for the municipality",
         "Resources",
         "See your organisation and its branches",
     ],
@@ -82,10 +90,15 @@ EXPECTED_START = {
     "facilitator": [
         "Your theme groups, sign-ups and meetings",
         "The actions of the libraries you coach",
+        "Borging scans of your libraries",
         "See all organisations",
         "Invite a coordinator or desk worker",
     ],
-    "municipality": ["The IDO figures of your municipality", "See your organisation and its branches"],
+    "municipality": [
+        "Borging reports for your municipality",
+        "The IDO figures of your municipality",
+        "See your organisation and its branches",
+    ],
 }
 
 

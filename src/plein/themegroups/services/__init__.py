@@ -19,6 +19,7 @@ from .invitations import (
 )
 from .meetings import (
     MEETING_FIELDS,
+    agenda_item_add,
     attendance_confirm,
     attendance_register,
     meeting_delete,
@@ -62,6 +63,7 @@ __all__ = [
     "enrollment_invite_contact",
     "MEETING_FIELDS",
     "meeting_save",
+    "agenda_item_add",
     "meeting_delete",
     "attendance_register",
     "attendance_confirm",

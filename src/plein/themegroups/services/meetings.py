@@ -151,3 +151,27 @@ def minutes_save(*, meeting, acting_user, minutes, decisions=(), action_items=()
                 link.save()
                 created.append(action)
     return created
+
+
+@transaction.atomic
+def agenda_item_add(
+    *, meeting, acting_user, title, topic="", presenter="", duration_minutes=None, link=""
+) -> AgendaItem:
+    """Put one subject at the end of a meeting's agenda (e.g. a borging criterion from the scan
+    overview), without touching the items already there."""
+    from ..choices import Topic
+
+    with acting_as(acting_user):
+        last = meeting.agenda_items.order_by("-position").values_list("position", flat=True).first()
+        item = AgendaItem(
+            meeting=meeting,
+            position=0 if last is None else last + 1,
+            title=title.strip()[:200],
+            topic=topic or Topic.OTHER,
+            presenter=presenter,
+            duration_minutes=duration_minutes,
+            link=link,
+        )
+        item.full_clean()
+        item.save()
+    return item

@@ -150,7 +150,13 @@ class MeetingUpdateView(MeetingObjectMixin, View):
 
     def get(self, request, uuid):
         agenda_initial = [
-            {"title": a.title, "topic": a.topic, "presenter": a.presenter, "duration_minutes": a.duration_minutes}
+            {
+                "title": a.title,
+                "topic": a.topic,
+                "presenter": a.presenter,
+                "duration_minutes": a.duration_minutes,
+                "link": a.link,
+            }
             for a in self.meeting.agenda_items.all()
         ]
         return self.render(MeetingForm(initial=self.initial()), AgendaFormSet(prefix="agenda", initial=agenda_initial))
