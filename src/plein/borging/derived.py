@@ -48,7 +48,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, DateField, F, Func, IntegerField, Prefetch, Q, Sum, Value
+from django.db.models import Case, Count, DateField, F, Func, IntegerField, Max, Prefetch, Q, Sum, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -196,22 +196,37 @@ def _registration(ids, period, year, yesterday) -> dict:
     weeks = iso_weeks(year, yesterday)
     first_monday = datetime.date.fromisocalendar(year, 1, 1)
     weeks_end = first_monday + datetime.timedelta(days=7 * len(weeks) - 1)
-    # Both from the day totals of the IDO branches, through their own index (location, metric,
-    # day): the branches with a registration in the period, and the weeks with one per library.
+    # One read of the day totals of the IDO branches, through their own index (location,
+    # metric, day), over the days of the period and of the weeks: per branch and week, and whether
+    # any of its days lies in the period. Gives the branches that registered and each library's weeks.
     branch_ids = [pk for own in branches.values() for pk, _name in own] or [0]  # 0: no branch, same queries
-    totals = DailyCount.objects.filter(
-        location_id__in=branch_ids, metric=Metric.VISITS, category__isnull=True, value__gt=0
-    )
-    active = set(totals.filter(day__gte=start, day__lte=end).values_list("location_id", flat=True).distinct())
-    registered_weeks = defaultdict(set)
+    library_of = {pk: library_id for library_id, own in branches.items() for pk, _name in own}
+    first_day, last_day = min(start, first_monday), max(end, weeks_end)
+    week_zero = first_monday - datetime.timedelta(days=7)
+    in_period = Case(When(day__gte=start, day__lte=end, then=Value(1)), default=Value(0))
     rows = (
-        totals.filter(day__gte=first_monday, day__lte=weeks_end)
-        .annotate(week=WeeksSince(F("day"), Value(first_monday, output_field=DateField())))
-        .values_list("location__organisation_id", "week")
-        .distinct()
+        DailyCount.objects.filter(
+            location_id__in=branch_ids,
+            metric=Metric.VISITS,
+            category__isnull=True,
+            day__gte=first_day,
+            day__lte=last_day,
+            value__gt=0,
+        )
+        # counted from the week before week 1, so that no day of the range lies before it (the
+        # database rounds a negative division towards 0, which would put those days in week 1)
+        .annotate(week=WeeksSince(F("day"), Value(week_zero, output_field=DateField())))
+        .values("location_id", "week")
+        .annotate(in_period=Max(in_period))
+        .values_list("location_id", "week", "in_period")
+        .order_by()
     )
-    for library_id, week in rows:
-        registered_weeks[library_id].add(weeks[week])
+    active, registered_weeks = set(), defaultdict(set)
+    for location_id, week, registered_in_period in rows:
+        if registered_in_period:
+            active.add(location_id)
+        if 1 <= week <= len(weeks):  # week n of the year is n weeks after week_zero
+            registered_weeks[library_of[location_id]].add(weeks[week - 1])
     areas = {library_area(pk): pk for pk in ids}
     # questions and referred questions: whole months from month rows, loose days from day rows
     parts = segments(period)

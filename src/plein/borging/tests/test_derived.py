@@ -171,6 +171,22 @@ def test_registration_counts_only_the_year_and_the_week_by_its_thursday():
     assert derived.figures["questions"] == 0
 
 
+def test_registration_days_before_week_1_count_for_the_branch_not_for_a_week():
+    """1 January 2027 is a Friday: 1–3 January are in week 53 of 2026. A registration on 2
+    January makes the branch one that registers, but no week of 2027 has a registration."""
+    library = OrganisationFactory()
+    branch = LocationFactory(organisation=library)
+    with time_machine.travel(datetime.datetime(2028, 1, 10, 10, tzinfo=datetime.UTC), tick=False):
+        _register(branch, datetime.date(2027, 1, 2))
+        _register(branch, datetime.date(2028, 1, 2))  # Sunday of 2027-W52
+        derived = derived_criteria(library=library, year=2027)[REGISTRATION]
+    assert derived.figures["branches_without_registration"] == 0
+    assert derived.figures["weeks"] == 52
+    assert derived.figures["weeks_without_registration"] == 51
+    assert derived.figures["silent_weeks"][0] == "2027-W01"
+    assert "2027-W52" not in derived.figures["silent_weeks"]
+
+
 def test_registration_in_a_running_year_counts_the_weeks_so_far():
     library = OrganisationFactory()
     branch = LocationFactory(organisation=library)
