@@ -17,6 +17,7 @@ command -v chromium >/dev/null 2>&1 || need="$need chromium"
 command -v java >/dev/null 2>&1 || need="$need default-jre-headless"
 command -v soffice >/dev/null 2>&1 || need="$need libreoffice-writer-nogui"
 command -v pdftoppm >/dev/null 2>&1 || need="$need poppler-utils"
+command -v qpdf >/dev/null 2>&1 || need="$need qpdf"
 if [ -n "$need" ]; then
   if [ "$(id -u)" = "0" ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $need >/dev/null

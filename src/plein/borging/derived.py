@@ -273,7 +273,7 @@ def _registration(ids, period, year, yesterday) -> dict:
             status, summary = CriterionStatus.NOT_YET, _("The library has no IDO branch in Plein.")
         elif not questions or share_silent > MAX_SHARE_SILENT_WEEKS_PARTLY:
             status = CriterionStatus.NOT_YET
-            summary = _("Few registrations: %(weeks)s of the %(total)s weeks had no registration at all.") % {
+            summary = _("Few registrations. Weeks without any registration: %(weeks)s of %(total)s.") % {
                 "weeks": len(silent_weeks),
                 "total": len(weeks),
             }
@@ -287,8 +287,8 @@ def _registration(ids, period, year, yesterday) -> dict:
         ):
             status = CriterionStatus.DONE
             summary = _(
-                "Every IDO branch registers. %(weeks)s of the %(total)s weeks had no registration. "
-                "%(share)s%% of the questions has a referral."
+                "Every IDO branch registers. Weeks without registration: %(weeks)s of %(total)s. "
+                "Questions with a referral: %(share)s%%."
             ) % {"weeks": len(silent_weeks), "total": len(weeks), "share": _number(referral_share)}
         else:
             status = CriterionStatus.PARTLY
@@ -297,7 +297,7 @@ def _registration(ids, period, year, yesterday) -> dict:
                 gaps.append(_("No registrations from: %(names)s.") % {"names": ", ".join(silent_branches)})
             if share_silent > MAX_SHARE_SILENT_WEEKS:
                 gaps.append(
-                    _("%(weeks)s of the %(total)s weeks had no registration.")
+                    _("Weeks without registration: %(weeks)s of %(total)s.")
                     % {"weeks": len(silent_weeks), "total": len(weeks)}
                 )
             if referral_share is None or referral_share < MIN_REFERRAL_SHARE:
