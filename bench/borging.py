@@ -180,14 +180,7 @@ def main():
     from plein.reports.figures import report_figures
 
     vendor = connection.vendor
-    if not args.reuse:
-        bench.fresh_database(vendor)
-    else:
-        bench.manage("migrate", "--noinput", "-v", "0")
-    if not Question.objects.exists():
-        started = time.perf_counter()
-        bench.manage("seed_scale", "--questions", str(args.questions), "--yes", capture=True)
-        bench.log(f"seeded {args.questions:,} questions in {time.perf_counter() - started:.0f} s")
+    bench.national_data(vendor, questions=args.questions, reuse=args.reuse)
     settings.DEBUG = False
     questions = Question.objects.count()
     bench.log(f"== borging on {vendor}, {questions:,} questions ({os.cpu_count()} cores) ==")

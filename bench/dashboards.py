@@ -24,7 +24,6 @@ import os
 import random
 import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -112,14 +111,7 @@ def main():
     from plein.registration.models import Question
 
     vendor = connection.vendor
-    if not args.reuse:
-        bench.fresh_database(vendor)
-    elif vendor == "postgresql":
-        bench.manage("migrate", "--noinput", "-v", "0")
-    if not Question.objects.exists():
-        started = time.perf_counter()
-        bench.manage("seed_scale", "--questions", str(args.questions), "--yes", capture=True)
-        bench.log(f"seeded {args.questions:,} questions in {time.perf_counter() - started:.0f} s")
+    bench.national_data(vendor, questions=args.questions, reuse=args.reuse)
     bench.log(f"== dashboards on {vendor}, {Question.objects.count():,} questions ({os.cpu_count()} cores) ==")
     people = bench.prepare_people(desks=0)
     connection.close()

@@ -72,6 +72,21 @@ def fresh_database(vendor):
     manage("migrate", "--noinput", "-v", "0")
 
 
+def national_data(vendor, *, questions, reuse=False):
+    """The national data set for a benchmark: a fresh database (or, with `reuse`, the one that is
+    there, migrated), filled by `seed_scale` with `questions` questions when it has none."""
+    from plein.registration.models import Question
+
+    if reuse:
+        manage("migrate", "--noinput", "-v", "0")
+    else:
+        fresh_database(vendor)
+    if not Question.objects.exists():
+        started = time.perf_counter()
+        manage("seed_scale", "--questions", str(questions), "--yes", capture=True)
+        log(f"seeded {questions:,} questions in {time.perf_counter() - started:.0f} s")
+
+
 def manage(*args, capture=False):
     command = [sys.executable, "manage.py", *args]
     if capture:
