@@ -18,6 +18,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from plein.accounts.choices import Role
+from plein.accounts.selectors import works_at_library
 from plein.organisations.choices import OrganisationType
 from plein.organisations.models import Location, Municipality, Organisation
 
@@ -298,7 +299,7 @@ def groups_managed_by(user) -> QuerySet:
         return coaching.groups()
     if role == Role.FACILITATOR and user.organisation_id is not None:
         return coaching.groups_run_by(user.organisation_id)
-    return coaching.groups().none() if role is not None else coaching.groups().none()
+    return coaching.groups().none()
 
 
 def manages_group(user, group) -> bool:
@@ -419,6 +420,4 @@ def people_managed_by(user) -> QuerySet:
 def keeps_library_plan(user) -> bool:
     """Library staff who may open their library's plan, EMB workspace and guide: not desk
     workers (for the menu; no query)."""
-    from plein.accounts.selectors import works_at_library
-
     return works_at_library(user) and allows(user, Purpose.PLAN)

@@ -3,7 +3,9 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from plein.organisations import visibility
+from plein.organisations.choices import OrganisationType
 
+from .choices import Role
 from .models import Invitation
 
 User = get_user_model()
@@ -46,9 +48,6 @@ def open_invitations(*, user) -> QuerySet[Invitation]:
 
 def works_at_library(user) -> bool:
     """Library staff (coordinator or desk worker of a library organisation)."""
-    from plein.accounts.choices import Role
-    from plein.organisations.choices import OrganisationType
-
     return (
         user.is_authenticated
         and user.role in (Role.COORDINATOR, Role.DESK_WORKER)

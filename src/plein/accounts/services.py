@@ -1,7 +1,6 @@
 """Writes for accounts: invitations and role changes. E-mail goes out on commit, so nothing
 is mailed for a change that rolled back."""
 
-import hashlib
 import secrets
 from datetime import timedelta
 
@@ -15,16 +14,12 @@ from django.utils.translation import gettext as _
 
 from plein.audit.services import acting_as
 from plein.common.mail import send_mail_on_commit
-from plein.common.utils import absolute_url
+from plein.common.utils import absolute_url, secret_hash
 
 from .choices import ROLE_ORGANISATION_TYPES, Role, grantable_roles
 from .models import Invitation
 
 User = get_user_model()
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def check_role_fits_organisation(*, role, organisation):
@@ -82,7 +77,7 @@ def invitation_create(*, acting_user, email, name, role, organisation=None) -> t
             name=name.strip(),
             role=role,
             organisation=organisation,
-            token_hash=hash_token(token),
+            token_hash=secret_hash(token),
             invited_by=acting_user,
             expires_at=timezone.now() + timedelta(days=settings.PLEIN_INVITATION_DAYS),
         )
@@ -102,7 +97,7 @@ def invitation_create(*, acting_user, email, name, role, organisation=None) -> t
 
 
 def invitation_for_token(token: str) -> Invitation | None:
-    invitation = Invitation.objects.select_related("organisation").filter(token_hash=hash_token(token)).first()
+    invitation = Invitation.objects.select_related("organisation").filter(token_hash=secret_hash(token)).first()
     if invitation is None or not invitation.is_open:
         return None
     return invitation

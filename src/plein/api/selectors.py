@@ -12,11 +12,11 @@ from django.http import Http404
 
 from plein.access import selectors as access
 from plein.access.purposes import Purpose
+from plein.common.utils import secret_hash
 from plein.organisations.models import Organisation
 from plein.registration.selectors import Scope, branch_key, library_key
 
 from .models import ApiToken
-from .services import hash_secret
 
 # --- the pages ----------------------------------------------------------------------------
 
@@ -55,7 +55,7 @@ def token_for_secret(secret: str) -> ApiToken | None:
     """The key with this secret (revoked or not), looked up by its hash."""
     if not secret:
         return None
-    digest = hash_secret(secret)
+    digest = secret_hash(secret)
     token = ApiToken.objects.select_related("organisation", "created_by").filter(secret_hash=digest).first()
     if token is None or not hmac.compare_digest(token.secret_hash, digest):
         return None

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plein.audit.services import acting_as
+from plein.common.utils import secret_hash
 from plein.organisations.models import Location, Organisation
 from plein.registration.choices import CategoryKind
 from plein.registration.models import Category
@@ -21,10 +22,6 @@ from .models import PREFIX_LENGTH, ApiToken, RateCount
 
 # How stale "last used" may get: one write a minute per key at most, not one per request.
 TOUCH_INTERVAL = timedelta(minutes=1)
-
-
-def hash_secret(secret: str) -> str:
-    return hashlib.sha256(secret.encode()).hexdigest()
 
 
 @transaction.atomic
@@ -38,7 +35,7 @@ def token_create(*, acting_user, organisation: Organisation, name: str) -> tuple
             organisation=organisation,
             name=(name or "").strip(),
             prefix=secret[:PREFIX_LENGTH],
-            secret_hash=hash_secret(secret),
+            secret_hash=secret_hash(secret),
             created_by=acting_user,
         )
         token.full_clean()

@@ -1,3 +1,4 @@
+import hashlib
 import uuid
 
 from django.conf import settings
@@ -9,6 +10,12 @@ def is_uuid(value) -> bool:
     except ValueError:
         return False
     return True
+
+
+def secret_hash(secret: str) -> str:
+    """What Plein stores of a secret handed out once (an invitation, an API key, a share link):
+    its SHA-256, so the database never holds the secret itself."""
+    return hashlib.sha256(secret.encode()).hexdigest()
 
 
 def absolute_url(path: str) -> str:

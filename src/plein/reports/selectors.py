@@ -18,6 +18,7 @@ from plein.access import selectors as access
 from plein.access.purposes import Purpose
 from plein.borging import selectors as borging
 from plein.borging.choices import CriterionStatus
+from plein.common.utils import secret_hash
 from plein.organisations.models import Location, Municipality
 
 from .figures import figures_csv_rows, report_figures
@@ -105,13 +106,11 @@ def share_links_of(report) -> list[ShareLink]:
 
 
 def share_link_by_token(token: str) -> ShareLink | None:
-    from .services import hash_token
-
     if not token or len(token) > 100:
         return None
     return (
         ShareLink.objects.select_related("version__report__library", "version__report__municipality")
-        .filter(token_hash=hash_token(token))
+        .filter(token_hash=secret_hash(token))
         .first()
     )
 

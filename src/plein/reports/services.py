@@ -1,7 +1,6 @@
 """Writes for borging reports. `report_transition` is the one place that checks a step of the
 status (`REPORT_TRANSITIONS`); publishing freezes a snapshot as a new version."""
 
-import hashlib
 import secrets
 
 from django.core.exceptions import ValidationError
@@ -11,14 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plein.audit.services import acting_as
+from plein.common.utils import secret_hash
 
 from .choices import REPORT_TRANSITIONS, ReportStatus
 from .models import MONEY_FIELDS, TEXT_FIELDS, Report, ReportVersion, ShareLink
 from .selectors import build_snapshot, snapshot_diff
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def report_transition(*, report: Report, new: str) -> None:
@@ -90,7 +86,7 @@ def share_link_create(*, acting_user, version: ReportVersion, expires_on) -> tup
         raise ValidationError({"expires_on": _("A link can be valid for a year at most.")})
     token = secrets.token_urlsafe(32)
     with acting_as(acting_user):
-        link = ShareLink(version=version, token_hash=hash_token(token), expires_on=expires_on, created_by=acting_user)
+        link = ShareLink(version=version, token_hash=secret_hash(token), expires_on=expires_on, created_by=acting_user)
         link.full_clean()
         link.save()
     return link, token
