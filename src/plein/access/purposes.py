@@ -16,6 +16,6 @@ class Purpose(enum.Enum):
     REGISTER = "register"
     # The library's data links: API keys and imports. Administrators and its coordinator.
     DATA = "data"
-    # What a library has published for residents. Nothing has a "published" flag yet, so this
-    # is empty for every kind and every user; the issue on the public offer fills it.
+    # What a library has published for residents (plein.offers): the libraries, branches and
+    # municipalities with at least one published offer. The same for everyone, anonymous too.
     PUBLISHED = "published"

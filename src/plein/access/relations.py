@@ -59,6 +59,7 @@ class _NoCoaching:
 
 _coaching: Coaching = _NoCoaching()
 _sharing: dict = {}
+_published = None
 
 
 def register_coaching(provider: Coaching) -> None:
@@ -79,3 +80,16 @@ def register_sharing(topic: str, shared_library_ids) -> None:
 def shared_library_ids(topic: str):
     provider = _sharing.get(topic)
     return provider() if provider is not None else _NoCoaching()._none()
+
+
+def register_published(published_ids) -> None:
+    """`published_ids(kind)`, kind "library", "location" or "municipality": a one-column
+    `values()` queryset of what has published something for residents (plein.offers)."""
+    global _published
+    _published = published_ids
+
+
+def published_ids(kind: str):
+    if _published is None:
+        return _NoCoaching()._none()
+    return _published(kind)

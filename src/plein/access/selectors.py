@@ -7,7 +7,8 @@ Roles: an administrator sees everything; a facilitator the libraries in the them
 support organisation runs (the coaching relation, read through `relations.coaching()`); a
 coordinator their own library; a desk worker their own library only to register and for its
 figures; a municipality the libraries and branches that serve its municipalities, only for
-figures; an anonymous visitor only what is published (nothing yet: see `Purpose.PUBLISHED`).
+figures; everyone, an anonymous visitor too, what is published (`Purpose.PUBLISHED`: the
+libraries, branches and municipalities with a published offer, read from plein.offers).
 """
 
 from dataclasses import dataclass
@@ -41,7 +42,7 @@ def _role(user):
 
 def allows(user, purpose: Purpose) -> bool:
     """May this user look at any library for this purpose at all (no query)?"""
-    return purpose in PURPOSES.get(_role(user), set())
+    return purpose == Purpose.PUBLISHED or purpose in PURPOSES.get(_role(user), set())
 
 
 def is_administrator(user) -> bool:
@@ -115,6 +116,8 @@ def _by_role(user, purpose: Purpose, qs: QuerySet, *, field: str, municipal) -> 
     role = _role(user)
     if not allows(user, purpose):
         return qs.none()
+    if purpose == Purpose.PUBLISHED:
+        return qs.filter(pk__in=relations.published_ids("location" if field == "organisation_id" else "library"))
     if role == Role.ADMINISTRATOR:
         return qs
     if user.organisation_id is None:
@@ -207,6 +210,8 @@ def municipalities_visible_to(user, purpose: Purpose) -> QuerySet[Municipality]:
     """Municipalities as a whole (their figures, later their reports): administrators all, a
     municipality its own. Others see the branches of their libraries, not whole municipalities."""
     role, qs = _role(user), Municipality.objects.all()
+    if purpose == Purpose.PUBLISHED:
+        return qs.filter(pk__in=relations.published_ids("municipality"))
     if purpose != Purpose.FIGURES:
         return qs.none()
     if role == Role.ADMINISTRATOR:

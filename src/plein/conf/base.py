@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "plein.api",
     "plein.borging",
     "plein.reports",
+    "plein.offers",
     "plein.site",
 ]
 

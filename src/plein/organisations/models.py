@@ -1,7 +1,9 @@
 import uuid
 
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Lower
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from .choices import OrganisationType, Province
@@ -19,6 +21,9 @@ class Municipality(models.Model):
         blank=True,
         help_text=_("Municipality code of Statistics Netherlands, e.g. GM0505."),
     )
+    slug = models.SlugField(
+        _("web address"), max_length=120, blank=True, help_text=_("The readable part of the public page's address.")
+    )
 
     class Meta:
         verbose_name = _("municipality")
@@ -30,10 +35,26 @@ class Municipality(models.Model):
                 name="municipality_name_unique",
                 violation_error_message=_("There is already a municipality with this name."),
             ),
+            models.UniqueConstraint("slug", condition=~Q(slug=""), name="municipality_slug_unique"),
         ]
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Municipality, self.name, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+
+def unique_slug(model, name: str, *, exclude_pk=None, max_length: int = 120) -> str:
+    """A readable, unique address part for a public page: "bibliotheek-aanzet", then "-2", "-3"."""
+    base = (slugify(name) or "plein")[: max_length - 4]
+    taken = set(model.objects.exclude(pk=exclude_pk).filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    return slug
 
 
 class Organisation(models.Model):
@@ -42,6 +63,9 @@ class Organisation(models.Model):
     type = models.CharField(_("type"), max_length=30, choices=OrganisationType.choices)
     province = models.CharField(_("province"), max_length=2, choices=Province.choices, blank=True)
     website = models.URLField(_("website"), blank=True)
+    slug = models.SlugField(
+        _("web address"), max_length=120, blank=True, help_text=_("The readable part of the public page's address.")
+    )
     municipalities = models.ManyToManyField(
         Municipality,
         verbose_name=_("municipalities served"),
@@ -62,10 +86,16 @@ class Organisation(models.Model):
                 name="organisation_name_unique",
                 violation_error_message=_("There is already an organisation with this name."),
             ),
+            models.UniqueConstraint("slug", condition=~Q(slug=""), name="organisation_slug_unique"),
         ]
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Organisation, self.name, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
 
     @property
     def is_library(self) -> bool:
@@ -88,6 +118,12 @@ class Location(models.Model):
     )
     has_ido = models.BooleanField(
         _("has an IDO"), default=False, help_text=_("Is there an Informatiepunt Digitale Overheid at this branch?")
+    )
+    accessibility = models.CharField(
+        _("accessibility"),
+        max_length=300,
+        blank=True,
+        help_text=_("Shown to residents, for example: entrance without steps, lift, accessible toilet."),
     )
 
     class Meta:

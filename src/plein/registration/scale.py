@@ -27,6 +27,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.text import slugify
 
 from plein.organisations.choices import OrganisationType, Province
 from plein.organisations.models import Location, Municipality, Organisation
@@ -283,6 +284,7 @@ def create_organisations(rng, *, organisations: int, locations: int, ido_locatio
             Organisation(
                 uuid=fake_uuid(),
                 name=f"{ORGANISATION_PREFIX}{n:0{width}d}",
+                slug=slugify(f"{ORGANISATION_PREFIX}{n:0{width}d}"),
                 type=OrganisationType.LIBRARY,
                 province=province,
             )
@@ -292,9 +294,9 @@ def create_organisations(rng, *, organisations: int, locations: int, ido_locatio
     mwidth = max(3, len(str(municipalities)))
     numbers = itertools.count(1)
     muni_objects = [
-        Municipality(uuid=fake_uuid(), name=f"{MUNICIPALITY_PREFIX}{next(numbers):0{mwidth}d}", province=org.province)
+        Municipality(uuid=fake_uuid(), name=name, slug=slugify(name), province=org.province)
         for org, count in zip(orgs, municipalities_per_org, strict=True)
-        for _ in range(count)
+        for name in (f"{MUNICIPALITY_PREFIX}{next(numbers):0{mwidth}d}" for _ in range(count))
     ]
     munis = Municipality.objects.bulk_create(muni_objects)
     served, start = [], 0

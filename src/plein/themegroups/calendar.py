@@ -1,17 +1,14 @@
 """iCalendar (RFC 5545) for meetings: one .ics per meeting and feeds per group and per person.
 Times are written in Europe/Amsterdam with its VTIMEZONE, so calendars get daylight saving right."""
 
-import datetime
-import zoneinfo
-
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, Timezone, TimezoneStandard
+from icalendar import Event
+
+from plein.common.ical import AMSTERDAM, new_calendar
 
 from .choices import MeetingKind, Topic
-
-AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")
 
 
 def _location(meeting) -> str:
@@ -19,28 +16,6 @@ def _location(meeting) -> str:
         return meeting.meeting_url or "Online"
     parts = [meeting.host_library.name if meeting.host_library_id else "", meeting.address]
     return ", ".join(p for p in parts if p)
-
-
-def _vtimezone(first: datetime.datetime, last: datetime.datetime) -> Timezone:
-    """Europe/Amsterdam for whole calendar years around the meetings. RFC 5545 requires at least
-    one STANDARD or DAYLIGHT part; a range without a DST change (a single meeting in May) gave
-    none, and strict readers (vobject, ics-py) rejected the file. Whole years always hold both
-    changes; should a year ever have none, one STANDARD part with the fixed offset is written."""
-    first_local, last_local = first.astimezone(AMSTERDAM), last.astimezone(AMSTERDAM)
-    vtimezone = Timezone.from_tzid(
-        "Europe/Amsterdam",
-        first_date=datetime.date(first_local.year, 1, 1),
-        last_date=datetime.date(last_local.year, 12, 31),
-    )
-    if not vtimezone.subcomponents:
-        offset = first_local.utcoffset()
-        standard = TimezoneStandard()
-        standard.add("dtstart", datetime.datetime(first_local.year, 1, 1))
-        standard.add("tzoffsetfrom", offset)
-        standard.add("tzoffsetto", offset)
-        standard.add("tzname", first_local.tzname())
-        vtimezone.add_component(standard)
-    return vtimezone
 
 
 def _agenda(meeting) -> str:
@@ -61,17 +36,9 @@ def _agenda(meeting) -> str:
 
 
 def build_calendar(meetings, *, name: str, site_url: str) -> bytes:
-    cal = Calendar()
-    cal.add("prodid", "-//Plein//Themagroepen//NL")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
-    cal.add("x-wr-timezone", "Europe/Amsterdam")
     meetings = list(meetings)
-    if meetings:
-        first = min(m.starts_at for m in meetings)
-        last = max(m.ends_at for m in meetings)
-        cal.add_component(_vtimezone(first, last))
+    times = [m.starts_at for m in meetings] + [m.ends_at for m in meetings]
+    cal = new_calendar(name=name, prodid="-//Plein//Themagroepen//NL", starts=times)
     for meeting in meetings:
         event = Event()
         event.add("uid", f"{meeting.uuid}@plein")
