@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("plein.api.urls")),  # /api-sleutels/ and the API at /api/
     path("", include("plein.borging.urls")),
     path("", include("plein.reports.urls")),
+    path("", include("plein.offers.urls")),
     path("taal/", set_language, name="set_language"),
     path("beheer/", admin.site.urls),
 ]

@@ -79,3 +79,10 @@ class OfferSource(models.TextChoices):
     MANUAL = "handmatig", _("Made by hand")
     PROGRAMME = "programma", _("From the EMB portfolio")
     IDO_PROFILE = "ido", _("From the IDO service profile")
+
+
+# Words the public addresses under /aanbod/<library>/ use themselves: no offer gets them as its
+# own address part.
+RESERVED_SLUGS = frozenset(
+    {"overzicht", "zoeken", "deze-week", "hulp", "thema", "vestiging", "inbedden", "agenda", "gemeente", "beheer"}
+)

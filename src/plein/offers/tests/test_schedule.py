@@ -51,3 +51,23 @@ def test_published_scope_in_access_follows_published_offers(django_user_model):
     assert list(access.locations_visible_to(anonymous, Purpose.PUBLISHED)) == [published.location]
     assert list(access.municipalities_visible_to(anonymous, Purpose.PUBLISHED)) == [published.location.municipality]
     assert draft.library not in access.libraries_visible_to(anonymous, Purpose.PUBLISHED)
+
+
+def test_find_offers_filters_and_search_see_only_published():
+    from plein.offers.choices import Access, Theme
+    from plein.offers.selectors import OfferFilters, find_offers
+
+    from .factories import OfferThemeFactory
+
+    digid = OfferFactory(title="DigiD aanvragen", search_text="digid aanvragen hulp bij formulieren")
+    OfferThemeFactory(offer=digid, theme=Theme.GOVERNMENT)
+    OfferHoursFactory(offer=digid, weekday=1)
+    course = SessionFactory(offer__title="Klik & Tik", offer__search_text="klik & tik computercursus").offer
+    OfferFactory(title="Concept", search_text="digid concept", status=OfferStatus.DRAFT)
+    assert list(find_offers(OfferFilters(q="DigiD"))) == [digid]
+    assert list(find_offers(OfferFilters(q="klik & tik"))) == [course]
+    assert list(find_offers(OfferFilters(themes=("overheidszaken",)))) == [digid]
+    assert list(find_offers(OfferFilters(weekday=1))) == [digid, course]  # both on a Tuesday
+    assert list(find_offers(OfferFilters(weekday=2))) == []
+    assert list(find_offers(OfferFilters(walk_in=True))) == [digid, course]
+    assert Access.WALK_IN == digid.access
