@@ -11,7 +11,10 @@ class OffersConfig(AppConfig):
 
         from plein.access import relations
 
-        from . import selectors
+        from . import (
+            entries,  # noqa: F401 (navigation, start page, demo: plein.common.registry)
+            selectors,
+        )
         from .models import Offer, OfferClosure, OfferHours, OfferTheme, Session
 
         for model in (Offer, OfferTheme, OfferHours, OfferClosure, Session):
