@@ -203,3 +203,12 @@ def test_the_counter_is_registered_and_reads_one_query(travel, world, offers, dj
     with django_assert_num_queries(1):
         assert selectors.referrals_per_offer(ids, 2026) == {}
     assert referrals.referrals_in_year(ids, 2026) == dict.fromkeys(ids, 0)
+
+
+def test_the_manual_explains_referring_to_an_offer():
+    from pathlib import Path
+
+    manual = (Path(__file__).resolve().parents[4] / "docs" / "beheerhandleiding.md").read_text()
+    section = manual.split("## Verwijzen naar aanbod", 1)[1].split("\n## ", 1)[0]
+    for words in ("Verwezen naar aanbod van de bibliotheek", "Verwijzingen naar aanbod", "nooit", "`offer`"):
+        assert words in section
