@@ -56,6 +56,14 @@ class QuestionIn(Strict):
         **CODE,
         examples=[None],
     )
+    offer: uuid.UUID | None = Field(
+        None,
+        description=gettext_noop(
+            "Id of a published offer of the key's library the visitor was referred to, if any "
+            "(the id of the offer in the open data)."
+        ),
+        examples=[None],
+    )
 
 
 class VisitIn(Strict):

@@ -121,7 +121,7 @@ def visit_register_for_token(
         ]
     if day is not None and day < EARLIEST_DAY:
         errors["day"] = [_("Choose a date from 1 January 2000.")]
-    codes = {channel, duration, *(code for q in questions for code in q.values() if code)}
+    codes = {channel, duration, *(code for q in questions for f, code in q.items() if code and f != "offer")}
     known = {(c.kind, c.code): c for c in Category.objects.filter(code__in=codes)}
 
     def resolve(code, kind, path):
@@ -139,8 +139,11 @@ def visit_register_for_token(
     duration_category = resolve(duration, CategoryKind.DURATION, "duration")
     resolved = [
         {
-            field: resolve(question.get(field), kind, f"questions.{index}.{field}")
-            for field, kind in QUESTION_FIELD_KINDS.items()
+            **{
+                field: resolve(question.get(field), kind, f"questions.{index}.{field}")
+                for field, kind in QUESTION_FIELD_KINDS.items()
+            },
+            "offer": question.get("offer"),  # the offer's public id: checked by the service
         }
         for index, question in enumerate(questions)
     ]

@@ -37,6 +37,9 @@ class Metric(models.TextChoices):
     QUESTIONS = "vragen", _("Questions")
     VISITS_BY = "bezoeken_per", _("Visits per category")
     QUESTIONS_BY = "vragen_per", _("Questions per category")
+    # Referrals to a published offer of the library; category_id is the offer's id. Only in
+    # AreaCount (DailyCount.category names a Category): per branch, library and the country.
+    REFERRAL_OFFER = "verwijzing_aanbod", _("Referrals per offer")
 
 
 class Span(models.TextChoices):

@@ -8,6 +8,7 @@ import uuid
 
 from django.utils import timezone
 
+from plein.offers.selectors import published_offers
 from plein.organisations.models import Location
 
 from .models import Category, Question, Visit
@@ -54,6 +55,15 @@ REFERRALS = {
     "gemeente": 1,
     "welzijn": 1,
 }
+# A referral of these kinds goes, about half the time, to the library's own offer of that name
+# (offers.demo, loaded before this): the figures per offer and the offer's count are not empty.
+REFERRAL_OFFERS = {
+    "digisterker": "digisterker",
+    "klik-en-tik": "klik-en-tik",
+    "taalhuis": "taalhuis-spreekuur",
+    "digitaal-spreekuur": "ido-inloopspreekuur",
+    "sociaal-raadslieden": "spreekuur-geldzaken",
+}
 DIGID_FOLLOW_UPS = {"aangevraagd": 2, "geactiveerd": 3, "app": 3, "machtiging": 1}
 WEEKDAY = [1.0, 1.3, 0.8, 1.2, 0.9, 0.4, 0.0]  # Monday … Sunday
 MONTH = [1.1, 1.0, 1.2, 1.3, 1.1, 0.9, 0.5, 0.6, 1.0, 1.1, 1.1, 0.8]  # tax season in spring, holidays in summer
@@ -68,6 +78,13 @@ def load_registration_demo(*, days=365, seed=2026) -> int:
     if not locations or Visit.objects.filter(location__in=locations).exists():
         return 0
     rng = random.Random(seed)
+    offer_rng = random.Random(seed + 1)  # its own: the other numbers of the demo stay the same
+    offers = {
+        (library_id, slug): pk
+        for pk, library_id, slug in published_offers()
+        .filter(library__in={location.organisation_id for location in locations})
+        .values_list("pk", "library_id", "slug")
+    }
     c = {(cat.kind, cat.code): cat for cat in Category.objects.all()}
     today = timezone.localdate()
     visits, questions = [], []
@@ -88,9 +105,13 @@ def load_registration_demo(*, days=365, seed=2026) -> int:
                 for _q in range(1 if rng.random() < 0.75 else 2):
                     topic = _pick(rng, TOPICS)
                     help_code = _pick(rng, HELP)
-                    referral = None
+                    referral = offer_id = None
                     if help_code == "doorverwijzing":
-                        referral = c[("doorverwijzing", _pick(rng, REFERRALS))]
+                        referral_code = _pick(rng, REFERRALS)
+                        referral = c[("doorverwijzing", referral_code)]
+                        offer_key = (location.organisation_id, REFERRAL_OFFERS.get(referral_code))
+                        if offer_key in offers and offer_rng.random() < 0.5:
+                            offer_id = offers[offer_key]
                     organisation = ORGANISATION_FOR_TOPIC.get(topic)
                     questions.append(
                         (
@@ -113,6 +134,7 @@ def load_registration_demo(*, days=365, seed=2026) -> int:
                                 if topic == "digid"
                                 else None,
                                 referral=referral,
+                                offer_id=offer_id,
                             ),
                         )
                     )

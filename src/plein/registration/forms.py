@@ -186,8 +186,27 @@ QUESTION_FIELD_TEXT = {
 }
 
 
+class OfferField(forms.ChoiceField):
+    """A list of the library's published offers (built once per page: `selectors.referral_offers`);
+    cleans to the Offer itself. Another value (an offer of another library, a draft) is refused."""
+
+    def __init__(self, offers, **kwargs):
+        self.by_pk = {str(offer.pk): offer for offer, _label in offers}
+        choices = [("", _("No offer"))] + [(str(offer.pk), label) for offer, label in offers]
+        super().__init__(
+            choices=choices,
+            required=False,
+            error_messages={"invalid_choice": _("Choose a published offer of your own library.")},
+            **kwargs,
+        )
+
+    def clean(self, value):
+        value = super().clean(value)
+        return self.by_pk.get(value) if value else None
+
+
 class QuestionForm(forms.Form):
-    def __init__(self, *args, categories, **kwargs):
+    def __init__(self, *args, categories, offers=(), **kwargs):
         super().__init__(*args, **kwargs)
         for name, (kind, label, required_message) in QUESTION_FIELD_TEXT.items():
             if required_message:
@@ -198,6 +217,13 @@ class QuestionForm(forms.Form):
                 self.fields[name] = CategoryField(
                     categories.get(kind, []), label=label, required=False, empty_label=_("Not applicable")
                 )
+        if offers:
+            # Next to the kind of referral: the offer of the library itself, if the resident goes to one.
+            self.fields["offer"] = OfferField(
+                offers,
+                label=_("Referred to an offer of the library"),
+                help_text=_("For example a course or walk-in hour. Only the number of referrals is counted."),
+            )
 
 
 # At most this many questions in one visit, the same as the API (plein.api.schemas.VisitIn).

@@ -153,6 +153,16 @@ class Question(models.Model):
     referral = models.ForeignKey(
         Category, verbose_name=_("referred to"), on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
+    # Next to the kind of referral: the published offer of the library the resident was sent to
+    # ("Digisterker, dinsdag in Centrum"). Counted per offer in the rollups (Metric.REFERRAL_OFFER).
+    offer = models.ForeignKey(
+        "offers.Offer",
+        verbose_name=_("referred to offer"),
+        on_delete=models.SET_NULL,
+        related_name="referrals",
+        null=True,
+        blank=True,
+    )
 
     class Meta:
         verbose_name = _("question")

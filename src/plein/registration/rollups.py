@@ -12,6 +12,7 @@ change and delete; `rebuild_rollups` recounts everything in the database after a
 from collections import Counter
 
 from django.db import connection, transaction
+from django.db.models import Count
 
 from plein.organisations.models import Location
 
@@ -50,7 +51,15 @@ def visit_deltas(visit, sign) -> Counter:
         deltas[(*key, Metric.QUESTIONS, None)] += sign
         for category_id in question.category_ids():
             deltas[(*key, Metric.QUESTIONS_BY, category_id)] += sign
+        if question.offer_id:
+            deltas[(*key, Metric.REFERRAL_OFFER, question.offer_id)] += sign
     return deltas
+
+
+# Metrics counted only in AreaCount (their category_id is not a Category): referrals per offer,
+# per branch (day and month), per library and for the whole country (day and month), not per
+# province. The country's month rows answer "how many this year" for any offer in one query.
+AREA_ONLY = frozenset({Metric.REFERRAL_OFFER.value})
 
 
 def apply_deltas(deltas: Counter, areas: Counter | None = None) -> None:
@@ -63,7 +72,7 @@ def apply_deltas(deltas: Counter, areas: Counter | None = None) -> None:
 def _apply_daily(deltas: Counter) -> None:
     """Two upserts: the totals (no category) and the counts per category, each against its own
     partial unique index."""
-    rows = sorted((key, delta) for key, delta in deltas.items() if delta)
+    rows = sorted((key, delta) for key, delta in deltas.items() if delta and key[2] not in AREA_ONLY)
     totals = [
         (day, location_id, metric, delta)
         for (day, location_id, metric, category_id), delta in rows
@@ -154,6 +163,9 @@ def _area_deltas(deltas: Counter) -> Counter:
         category = category_id or 0
         branch, wider = areas[location_id]
         out[(branch, month_span, month, metric, category)] += delta  # a branch has month rows only
+        if metric in AREA_ONLY:  # … except for these, which have no DailyCount rows
+            out[(branch, day_span, day, metric, category)] += delta
+            wider = (wider[0], wider[2])  # the library and the country, not the province
         for area in wider:
             out[(area, day_span, day, metric, category)] += delta
             out[(area, month_span, month, metric, category)] += delta
@@ -211,6 +223,17 @@ def locations_moved(before: dict, after: dict | None = None) -> None:
         for area in joined:
             for key in _day_and_month(area, day, metric, category_id):
                 deltas[key] += value
+    # The referrals per offer live in the branch's own day rows; they move between libraries only.
+    branch_of = {location_area(pk): pk for pk in moves}
+    offer_rows = AreaCount.objects.filter(
+        area__in=list(branch_of), span=Span.DAY, metric__in=list(AREA_ONLY)
+    ).values_list("area", "start", "metric", "category_id", "value")
+    for area_key, day, metric, category_id, value in offer_rows:
+        left, joined = moves[branch_of[area_key]]
+        for area, sign in [(a, -1) for a in left] + [(a, +1) for a in joined]:
+            if area.startswith(LIBRARY_AREA_PREFIX):
+                for key in _day_and_month(area, day, metric, category_id):
+                    deltas[key] += sign * value
     _apply_areas(deltas)
 
 
@@ -220,6 +243,20 @@ def location_moved_receiver(sender, *, location, old_organisation_id, old_provin
         {location.pk: (old_organisation_id, old_province)},
         {location.pk: (location.organisation_id, location.municipality.province)},
     )
+
+
+def offer_deleted_receiver(sender, *, instance, **kwargs) -> None:
+    """`pre_delete` of an Offer: its questions keep the visit but lose the offer (SET_NULL), so
+    its referrals leave the rollups in the same transaction."""
+    rows = (
+        Question.objects.filter(offer_id=instance.pk, visit__pending=False)
+        .values_list("visit__day", "visit__location_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    deltas = Counter({(day, location_id, Metric.REFERRAL_OFFER.value, instance.pk): -n for day, location_id, n in rows})
+    if deltas:
+        apply_deltas(deltas)
 
 
 def rebuild_rollups() -> int:
@@ -268,6 +305,18 @@ def _rebuild_statements(vendor: str) -> list[str]:
             f"WHERE {column} IS NOT NULL GROUP BY v.day, v.location_id, {column}"
         )
     area_insert = f"INSERT INTO {area} (area, span, start, metric, category_id, value) "
+    # Referrals per offer (AREA_ONLY): day rows of each branch, each library and the country,
+    # straight from the questions; their month rows come with the others' at the end.
+    offer = f"'{Metric.REFERRAL_OFFER}'"
+    offer_rows = f"{joined} JOIN {location} l ON l.id = v.location_id WHERE q.offer_id IS NOT NULL"
+    offer_statements = [
+        area_insert + f"SELECT '{LOCATION_AREA_PREFIX}' || v.location_id, '{Span.DAY}', v.day, {offer}, q.offer_id, "
+        f"COUNT(*) {offer_rows} GROUP BY v.location_id, v.day, q.offer_id",
+        area_insert + f"SELECT '{LIBRARY_AREA_PREFIX}' || l.organisation_id, '{Span.DAY}', v.day, {offer}, "
+        f"q.offer_id, COUNT(*) {offer_rows} GROUP BY l.organisation_id, v.day, q.offer_id",
+        area_insert + f"SELECT '{NATIONAL_AREA}', '{Span.DAY}', v.day, {offer}, q.offer_id, COUNT(*) {offer_rows} "
+        "GROUP BY v.day, q.offer_id",
+    ]
     category = "COALESCE(d.category_id, 0)"
     statements += [
         # each branch per month
@@ -288,7 +337,9 @@ def _rebuild_statements(vendor: str) -> list[str]:
         + f"SELECT '{LIBRARY_AREA_PREFIX}' || l.organisation_id, '{Span.DAY}', d.day, d.metric, {category}, "
         f"SUM(d.value) FROM {daily} d JOIN {location} l ON l.id = d.location_id "
         f"GROUP BY l.organisation_id, d.day, d.metric, {category}",
-        # libraries, provinces and the country per month, from their days
+        *offer_statements,
+        # libraries, provinces and the country per month, from their days (and the branches'
+        # months of the referrals per offer)
         area_insert + f"SELECT a.area, '{Span.MONTH}', {month('a.start')}, a.metric, a.category_id, SUM(a.value) "
         f"FROM {area} a WHERE a.span = '{Span.DAY}' GROUP BY a.area, {month('a.start')}, a.metric, a.category_id",
     ]

@@ -16,19 +16,34 @@ import datetime
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db.models import CharField, F, Q, QuerySet, Sum
 from django.db.models.functions import Cast
 from django.http import Http404
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from plein.access import selectors as access
 from plein.access.purposes import Purpose
+from plein.offers import schedule as offer_schedule
+from plein.offers.choices import OfferStatus, Schedule
+from plein.offers.models import Offer
+from plein.offers.selectors import published_offers, with_schedule
 from plein.organisations.choices import Province
 from plein.organisations.models import Location
 
 from . import periods
-from .choices import NATIONAL_AREA, CategoryKind, Metric, Span, library_area, location_area, province_area
+from .choices import (
+    NATIONAL_AREA,
+    PROVINCE_AREA_PREFIX,
+    CategoryKind,
+    Metric,
+    Span,
+    library_area,
+    location_area,
+    province_area,
+)
 from .models import AreaCount, Category, DailyCount
 
 # Breakdowns in the order the dashboard shows them: (kind, metric it counts, ordered by count?)
@@ -307,6 +322,15 @@ class Bucket:
 
 
 @dataclass
+class OfferRow:
+    """Referrals to one offer of the library (or, together, to offers no longer published)."""
+
+    label: str
+    count: int
+    previous: int
+
+
+@dataclass
 class Figures:
     scope: Scope
     period: Period
@@ -316,6 +340,18 @@ class Figures:
     breakdowns: list  # Breakdown, in BREAKDOWNS order
     unit: str  # "day", "week" or "month"
     series: list = field(default_factory=list)  # Bucket, every bucket of the period, also empty ones
+    # referrals per offer: {offer id: [count, previous]}, read with the other counts
+    offer_counts: dict = field(default_factory=dict)
+    offers_counted: bool = True  # False for a province: its rollups do not count per offer
+
+    @cached_property
+    def offers(self) -> list:
+        """OfferRow per offer, most first: one query more, only for the pages that show them."""
+        return _offer_rows(self.offer_counts)
+
+    @property
+    def offer_referrals(self) -> int:
+        return sum(r.count for r in self.offers)
 
     @property
     def referrals(self) -> Breakdown:
@@ -411,8 +447,10 @@ def _day_rows(scope: Scope, ranges, *, totals=False) -> QuerySet:
     return DailyCount.objects.filter(_between("day", used, location_id__in=scope.location_ids, **fixed))
 
 
-def _month_rows(scope: Scope, ranges, *, totals=False) -> QuerySet:
-    """Month rows of the scope: per library, province or country, or per branch."""
+def _month_rows(scope: Scope, ranges, *, totals=False, offer_days=()) -> QuerySet:
+    """Month rows of the scope: per library, province or country, or per branch. `offer_days`:
+    for a scope of branches, also the branches' day rows of the referrals per offer in these
+    ranges (they have no DailyCount rows), read in the same query."""
     if scope.area:
         area = {"area": scope.area}
     elif scope.location_ids is not None:
@@ -420,7 +458,11 @@ def _month_rows(scope: Scope, ranges, *, totals=False) -> QuerySet:
     else:
         area = {"area": NATIONAL_AREA}
     fixed = {"metric__in": TOTALS, "category_id": 0} if totals else {}
-    return AreaCount.objects.filter(_between("start", ranges, span=Span.MONTH, **area, **fixed))
+    condition = _between("start", ranges, span=Span.MONTH, **area, **fixed)
+    used = [(start, end) for start, end in offer_days if start <= end]
+    if used and not scope.area and scope.location_ids is not None:
+        condition |= _between("start", used, span=Span.DAY, metric=Metric.REFERRAL_OFFER, **area)
+    return AreaCount.objects.filter(condition)
 
 
 def _sums(rows: QuerySet, day_field: str, start: datetime.date, *group) -> QuerySet:
@@ -441,8 +483,9 @@ def figures(*, scope: Scope, period: Period) -> Figures:
     previous = period.previous
     parts = [segments(previous), segments(period)]
     counts = defaultdict(lambda: [0, 0])
-    day_rows = _day_rows(scope, [r for p in parts for r in p.days])
-    month_rows = _month_rows(scope, [p.months for p in parts])
+    loose_days = [r for p in parts for r in p.days]
+    day_rows = _day_rows(scope, loose_days)
+    month_rows = _month_rows(scope, [p.months for p in parts], offer_days=loose_days)
     for rows, day_field in ((day_rows, "day"), (month_rows, "start")):
         for r in _sums(rows, day_field, period.start, "metric", "category_id"):
             key = (r["metric"], r["category_id"] or None)
@@ -486,7 +529,49 @@ def figures(*, scope: Scope, period: Period) -> Figures:
     series = list(buckets.values())
     if period.running:
         series[-1].running = True
-    return Figures(scope, period, previous, visits, questions, breakdowns, unit, series)
+    offer_counts = {pk: value for (metric, pk), value in counts.items() if metric == Metric.REFERRAL_OFFER and pk}
+    counted = not (scope.area or "").startswith(PROVINCE_AREA_PREFIX)
+    return Figures(scope, period, previous, visits, questions, breakdowns, unit, series, offer_counts, counted)
+
+
+def _offer_rows(wanted: dict) -> list:
+    """Referrals per offer, from the counts already read, with the offers' titles and branches
+    (one query, also when there are none). An offer that is no longer published is not named
+    (its title may be a draft): those are counted together in one row."""
+    rows, gone = [], [0, 0]
+    offers = Offer.objects.filter(pk__in=list(wanted) or [0]).values_list("pk", "title", "location__name", "status")
+    for pk, title, branch, status in offers:
+        count, previous = wanted[pk]
+        if not (count or previous):
+            continue
+        if status == OfferStatus.PUBLISHED:
+            rows.append(OfferRow(f"{title} ({branch})", count, previous))
+        else:
+            gone[0] += count
+            gone[1] += previous
+    rows.sort(key=lambda r: (-r.count, -r.previous, r.label))
+    if gone[0] or gone[1]:
+        rows.append(OfferRow(str(_("Offers no longer published")), *gone))
+    return rows
+
+
+def referrals_per_offer(offer_ids, year: int) -> dict:
+    """For plein.offers.referrals: {offer id: residents the desk referred to it in `year`}, from
+    the country's month rows (one query; a branch that moved library keeps its referrals here)."""
+    rows = (
+        AreaCount.objects.filter(
+            area=NATIONAL_AREA,
+            span=Span.MONTH,
+            start__gte=datetime.date(year, 1, 1),
+            start__lte=datetime.date(year, 12, 1),
+            metric=Metric.REFERRAL_OFFER,
+            category_id__in=list(offer_ids),
+        )
+        .values("category_id")
+        .annotate(n=Sum("value"))
+        .order_by()
+    )
+    return {r["category_id"]: r["n"] for r in rows}
 
 
 # --- the desk -----------------------------------------------------------------------------
@@ -509,6 +594,26 @@ def categories_by_kind(*, retired=True) -> dict:
     for category in categories:
         by_kind[category.kind].append(category)
     return by_kind
+
+
+def referral_offers(*, location, now) -> list:
+    """The published offers of the branch's library that the desk can refer a resident to, as
+    (offer, label) with the label the desk reads: "Digisterker, dinsdag in Centrum" (title, the
+    day it next takes place, branch). A fixed number of queries, whatever the number of offers."""
+    offers = with_schedule(published_offers().filter(library_id=location.organisation_id)).order_by("title", "pk")
+    choices = []
+    for offer in offers:
+        upcoming = offer_schedule.next_occurrence(offer, now, within_days=62)
+        values = {"title": offer.title, "branch": offer.location.name}
+        if upcoming is None:
+            label = _("%(title)s in %(branch)s") % values
+        else:
+            day = upcoming.starts_at.date()
+            # weekly hours: the weekday; a course: the date of its next session
+            values["day"] = formats.date_format(day, "l" if offer.schedule == Schedule.WEEKLY else "l j F")
+            label = _("%(title)s, %(day)s in %(branch)s") % values
+        choices.append((offer, str(label)))
+    return choices
 
 
 def recent_visits(*, user, location, limit=RECENT_AT_DESK):

@@ -1,12 +1,16 @@
 """Writes for IDO registration. Every write changes the visit and its rollup rows in one
 transaction, so the figures are always exactly the registrations (a randomised test checks)."""
 
+import uuid
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plein.audit.services import acting_as
+from plein.offers.choices import OfferStatus
+from plein.offers.models import Offer
 
 from .choices import QUESTION_KINDS, REQUIRED_QUESTION_KINDS, CategoryKind, VisitOrigin
 from .models import UNDO_MINUTES, Category, Question, Visit  # noqa: F401 (UNDO_MINUTES: named here too)
@@ -31,7 +35,30 @@ def _category(value, kind, field, errors):
     return category
 
 
-def clean_visit(*, location, channel, duration, questions, day):
+def _offer(value, location, field, errors, keep=frozenset()):
+    """The offer a question refers the resident to: a published offer of the visit's library
+    (an Offer, its id or its public uuid). `keep`: offers the visit named already, which may
+    stay when the visit is changed after the offer was taken off the public pages."""
+    if value in (None, ""):
+        return None
+    offer = value
+    if not isinstance(value, Offer):
+        text = str(value)
+        try:
+            offer = Offer.objects.filter(uuid=uuid.UUID(text)).first()
+        except ValueError:
+            offer = Offer.objects.filter(pk=int(text)).first() if text.isdigit() else None
+    if (
+        offer is None
+        or offer.library_id != location.organisation_id
+        or (offer.status != OfferStatus.PUBLISHED and offer.pk not in keep)
+    ):
+        errors[field] = _("Choose a published offer of your own library.")
+        return None
+    return offer
+
+
+def clean_visit(*, location, channel, duration, questions, day, keep_offers=frozenset()):
     errors = {}
     if not location.has_ido:
         errors["location"] = _("This branch has no IDO. Choose the branch where you work.")
@@ -56,6 +83,7 @@ def clean_visit(*, location, channel, duration, questions, day):
                     "n": number,
                     "what": str(kind.label).lower(),
                 }
+        values["offer"] = _offer(question.get("offer"), location, f"question_{number}_offer", errors, keep_offers)
         cleaned.append(values)
     if errors:
         raise ValidationError(errors)
@@ -111,7 +139,12 @@ def visit_update(*, visit, acting_user, channel, duration, questions, day=None) 
     visit = Visit.objects.select_for_update().get(pk=visit.pk)
     day = day or visit.day
     channel, duration, cleaned = clean_visit(
-        location=visit.location, channel=channel, duration=duration, questions=questions, day=day
+        location=visit.location,
+        channel=channel,
+        duration=duration,
+        questions=questions,
+        day=day,
+        keep_offers=frozenset(visit.questions.exclude(offer=None).values_list("offer_id", flat=True)),
     )
     before = visit_deltas(visit, -1)
     with acting_as(acting_user):

@@ -312,7 +312,7 @@ def _new_key() -> str:
     return uuid.uuid4().hex
 
 
-def _unbound_copy(visit_form, formset, categories, add=0):
+def _unbound_copy(visit_form, formset, categories, offers, add=0):
     """The forms again, filled with what was posted but without error messages (after
     "add another question"), with `add` empty question blocks more."""
     initial = {name: visit_form[name].value() for name in visit_form.fields}
@@ -323,7 +323,9 @@ def _unbound_copy(visit_form, formset, categories, add=0):
     ] or [{}]
     form_class = QuestionFormSet
     new_visit_form = VisitForm(initial=initial, categories=categories)
-    new_formset = form_class(initial=blocks, prefix=QUESTIONS_PREFIX, form_kwargs={"categories": categories})
+    new_formset = form_class(
+        initial=blocks, prefix=QUESTIONS_PREFIX, form_kwargs={"categories": categories, "offers": offers}
+    )
     new_formset.extra = add
     return new_visit_form, new_formset
 
@@ -357,8 +359,9 @@ class DeskView(PleinPermissionMixin, View):
         if location is None:
             return self._branch_page(request)
         categories = selectors.categories_by_kind(retired=False)
+        offers = selectors.referral_offers(location=location, now=timezone.now())
         visit_form = VisitForm(initial={"idempotency_key": _new_key()}, categories=categories)
-        formset = QuestionFormSet(prefix=QUESTIONS_PREFIX, form_kwargs={"categories": categories})
+        formset = QuestionFormSet(prefix=QUESTIONS_PREFIX, form_kwargs={"categories": categories, "offers": offers})
         return self._render(request, location, visit_form, formset)
 
     def post(self, request):
@@ -374,10 +377,13 @@ class DeskView(PleinPermissionMixin, View):
         if not request.user.has_perm("registration.register_at_location", location):
             return self.handle_no_permission()
         categories = selectors.categories_by_kind(retired=False)
+        offers = selectors.referral_offers(location=location, now=timezone.now())
         visit_form = VisitForm(request.POST, categories=categories)
-        formset = QuestionFormSet(request.POST, prefix=QUESTIONS_PREFIX, form_kwargs={"categories": categories})
+        formset = QuestionFormSet(
+            request.POST, prefix=QUESTIONS_PREFIX, form_kwargs={"categories": categories, "offers": offers}
+        )
         if "add_question" in request.POST:
-            visit_form, formset = _unbound_copy(visit_form, formset, categories, add=1)
+            visit_form, formset = _unbound_copy(visit_form, formset, categories, offers, add=1)
             return self._render(request, location, visit_form, formset)
         if visit_form.is_valid() and formset.is_valid():
             questions = [form.cleaned_data for form in formset.forms if form.has_changed() or not form.empty_permitted]

@@ -12,6 +12,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from plein.accounts.tests.factories import UserFactory
+from plein.offers.referrals import referrals_in_year
+from plein.offers.tests.factories import OfferFactory
 from plein.organisations.models import Location
 from plein.organisations.tests.factories import LocationFactory, MunicipalityFactory, OrganisationFactory
 from plein.registration import services
@@ -23,9 +25,10 @@ from .factories import category, question, visit_data
 pytestmark = pytest.mark.django_db
 
 
-def _direct_counts() -> Counter:
-    """What every rollup row should say, counted straight from visits and questions."""
-    expected = Counter()
+def _direct_counts(offers=False) -> Counter:
+    """What every rollup row should say, counted straight from visits and questions (`offers`:
+    the referrals per offer instead, which only AreaCount holds)."""
+    expected, per_offer = Counter(), Counter()
     for visit in Visit.objects.prefetch_related("questions"):
         key = (visit.day, visit.location_id)
         expected[(*key, Metric.VISITS, None)] += 1
@@ -35,7 +38,9 @@ def _direct_counts() -> Counter:
             expected[(*key, Metric.QUESTIONS, None)] += 1
             for category_id in q.category_ids():
                 expected[(*key, Metric.QUESTIONS_BY, category_id)] += 1
-    return +expected
+            if q.offer_id:
+                per_offer[(*key, Metric.REFERRAL_OFFER, q.offer_id)] += 1
+    return +(per_offer if offers else expected)
 
 
 def _rollup_counts() -> Counter:
@@ -56,6 +61,12 @@ def _expected_areas(direct: Counter) -> Counter:
         for area in (f"B-{library}", f"P-{province}", "NL"):
             expected[(area, "dag", day, metric, category_id)] += n
             expected[(area, "maand", month, metric, category_id)] += n
+    # referrals per offer: day and month rows of the branch, the library and the country
+    for (day, location_id, metric, offer_id), n in _direct_counts(offers=True).items():
+        library, _province = places[location_id]
+        for area in (f"L-{location_id}", f"B-{library}", "NL"):
+            expected[(area, "dag", day, metric, offer_id)] += n
+            expected[(area, "maand", day.replace(day=1), metric, offer_id)] += n
     return +expected
 
 
@@ -69,7 +80,7 @@ def _assert_rollups_exact():
     assert _area_counts() == _expected_areas(direct)
 
 
-def _random_question(rng, options):
+def _random_question(rng, options, offers=()):
     values = {
         "domain": rng.choice(options[CategoryKind.DOMAIN]),
         "topic": rng.choice(options[CategoryKind.TOPIC]),
@@ -82,6 +93,8 @@ def _random_question(rng, options):
     ]:
         if rng.random() < 0.5:
             values[field] = rng.choice(options[kind])
+    if offers and rng.random() < 0.4:  # a published offer of the visit's library
+        values["offer"] = rng.choice(offers)
     return values
 
 
@@ -98,30 +111,42 @@ def test_random_changes_keep_every_rollup_figure_exact():
         for n, province in enumerate(["ZH", "ZH", "UT", "NH"])
     ]
     options = {kind: list(Category.objects.filter(kind=kind)) for kind in CategoryKind}
+    # every library has two published offers (at one of its branches); a question may name one
+    offers = {}
+    for location in locations:
+        if location.organisation_id not in offers:
+            offers[location.organisation_id] = [OfferFactory(location=location) for _ in range(2)]
     today = timezone.localdate()
     days = [today - datetime.timedelta(days=n) for n in (0, 1, 35, 70)]  # across months
+
+    def questions_at(location):
+        own = offers[location.organisation_id]
+        return [_random_question(rng, options, own) for _ in range(rng.randint(1, 3))]
+
     for step in range(250):
-        visits = list(Visit.objects.all())
+        visits = list(Visit.objects.select_related("location"))
         action = rng.random()
         if action < 0.6 or not visits:
             key = f"k{step}" if rng.random() < 0.9 else "k0"  # some retries of the first entry
             retried = Visit.objects.filter(idempotency_key=key).first()
+            location = retried.location if retried else rng.choice(locations)
             services.visit_register(
                 acting_user=user,
-                location=retried.location if retried else rng.choice(locations),
+                location=location,
                 channel=rng.choice(options[CategoryKind.CHANNEL]),
                 duration=rng.choice(options[CategoryKind.DURATION]),
-                questions=[_random_question(rng, options) for _ in range(rng.randint(1, 3))],
+                questions=questions_at(location),
                 idempotency_key=key,
                 day=rng.choice(days),
             )
         elif action < 0.85:
+            visit = rng.choice(visits)
             services.visit_update(
-                visit=rng.choice(visits),
+                visit=visit,
                 acting_user=user,
                 channel=rng.choice(options[CategoryKind.CHANNEL]),
                 duration=rng.choice(options[CategoryKind.DURATION]),
-                questions=[_random_question(rng, options) for _ in range(rng.randint(1, 3))],
+                questions=questions_at(visit.location),
                 day=rng.choice(days),
             )
         else:
@@ -129,8 +154,12 @@ def test_random_changes_keep_every_rollup_figure_exact():
         if step % 50 == 49:
             _assert_rollups_exact()
     assert Visit.objects.exists() and Question.objects.exists()
+    assert Question.objects.exclude(offer=None).exists()
     _assert_rollups_exact()
     services.rebuild_rollups()
+    _assert_rollups_exact()
+    # an offer deleted: its questions keep their visit, its referrals leave every rollup
+    offers[library.pk][0].delete()
     _assert_rollups_exact()
 
 
@@ -241,20 +270,23 @@ def test_a_branch_moved_to_another_library_takes_its_figures_along():
             **visit_data(location=location, day=timezone.localdate() - datetime.timedelta(days=40 * n)),
         )
     services.visit_register(acting_user=user, **visit_data(location=stays))
+    offer = OfferFactory(location=stays)  # the desk of the moving branch refers to it
+    services.visit_register(acting_user=user, **visit_data(location=location, questions=[question(offer=offer)]))
     month = timezone.localdate().replace(day=1)
 
     def library_visits(library):
         return AreaCount.objects.get(area=f"B-{library.pk}", span="maand", metric="bezoeken", start=month).value
 
-    assert library_visits(old) == 2
+    assert library_visits(old) == 3
     organisations.location_update(location=location, acting_user=UserFactory(administrator=True), organisation=new)
     _assert_rollups_exact()
     assert library_visits(old) == 1
-    assert library_visits(new) == 1
+    assert library_visits(new) == 2
     assert (
         sum(AreaCount.objects.filter(area=f"B-{new.pk}", span="dag", metric="bezoeken").values_list("value", flat=True))
-        == 3
+        == 4
     )
+    assert referrals_in_year([offer.pk], timezone.localdate().year) == {offer.pk: 1}  # the country's rows
     services.rebuild_rollups()
     _assert_rollups_exact()
 
