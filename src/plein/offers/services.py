@@ -12,7 +12,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -125,7 +125,8 @@ def _save_offer(offer, *, theme_codes, slug_text=""):
     elif not offer.slug:
         offer.slug = slug_for(library=offer.library, text=offer.title, exclude_pk=offer.pk)
     _check_partner_and_programme(offer)
-    offer.search_text = search_text_for(offer, theme_codes)
+    with translation.override("nl"):  # residents search in Dutch, whatever language the editor uses
+        offer.search_text = search_text_for(offer, theme_codes)
     offer.full_clean()
     offer.save()
     existing = {t.theme: t for t in offer.themes.all()}
