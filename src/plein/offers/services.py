@@ -508,30 +508,35 @@ def offer_from_ido_profile(*, location, acting_user) -> tuple[Offer, bool]:
     ).first()
     created = offer is None
     if created:
-        offer = offer_create(
-            library=location.organisation,
-            acting_user=acting_user,
-            source=OfferSource.IDO_PROFILE,
-            themes=[Theme.GOVERNMENT, Theme.DIGITAL],
-            title=IDO_TITLE,
-            summary=_(
-                "Questions about the digital government, such as DigiD, allowances or a form? We help you find the way."
-            ),
-            covered=_(
-                "Help with DigiD, the websites of the government and forms. We look it up with you and explain "
-                "what you can do."
-            ),
-            not_covered=_("We do not fill in forms for you and do not give legal advice."),
-            kind=OfferKind.FORMS_HELP,
-            need=Need.PRACTICAL,
-            helper=Helper.PROFESSIONAL,
-            access=Access.WALK_IN,
-            schedule=Schedule.WEEKLY,
-            location=location,
-            bring=[Bring.DIGID, Bring.IDENTITY, Bring.LETTER],
-            facilities=[Facility.COMPUTERS, Facility.PRINTER],
-        )
+        with translation.override("nl"):  # the texts are for residents, whatever the editor's language
+            offer = _ido_offer_create(location=location, acting_user=acting_user)
     if offer.is_published and not hours:
         raise ValidationError(_("The IDO profile has no weekly hours, so the published offer would have none."))
     weekly_schedule_save(offer=offer, acting_user=acting_user, hours=hours, closures=closures)
     return offer, created
+
+
+def _ido_offer_create(*, location, acting_user) -> Offer:
+    return offer_create(
+        library=location.organisation,
+        acting_user=acting_user,
+        source=OfferSource.IDO_PROFILE,
+        themes=[Theme.GOVERNMENT, Theme.DIGITAL],
+        title=IDO_TITLE,
+        summary=_(
+            "Questions about the digital government, such as DigiD, allowances or a form? We help you find the way."
+        ),
+        covered=_(
+            "Help with DigiD, the websites of the government and forms. We look it up with you and explain "
+            "what you can do."
+        ),
+        not_covered=_("We do not fill in forms for you and do not give legal advice."),
+        kind=OfferKind.FORMS_HELP,
+        need=Need.PRACTICAL,
+        helper=Helper.PROFESSIONAL,
+        access=Access.WALK_IN,
+        schedule=Schedule.WEEKLY,
+        location=location,
+        bring=[Bring.DIGID, Bring.IDENTITY, Bring.LETTER],
+        facilities=[Facility.COMPUTERS, Facility.PRINTER],
+    )

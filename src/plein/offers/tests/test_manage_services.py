@@ -9,6 +9,7 @@ import pytest
 import time_machine
 from auditlog.models import LogEntry
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from plein.borging.tests.factories import LocationProfileFactory, OpeningHoursFactory
 from plein.emb.tests.factories import PortfolioEntryFactory, ProgrammeFactory
@@ -240,8 +241,12 @@ def test_from_ido_profile_copies_hours_and_closed_periods(world):
     profile.exceptions.create(
         starts_on=datetime.date(2026, 10, 1), ends_on=datetime.date(2026, 10, 1), closed=False, opens=T(9), closes=T(10)
     )
-    offer, created = services.offer_from_ido_profile(location=world.location, acting_user=world.users["coordinator"])
+    with translation.override("en"):  # an editor with an English screen still writes Dutch for residents
+        offer, created = services.offer_from_ido_profile(
+            location=world.location, acting_user=world.users["coordinator"]
+        )
     assert created and offer.title == "Informatiepunt Digitale Overheid"
+    assert offer.summary.startswith("Vragen over de digitale overheid")
     assert (offer.kind, offer.need, offer.source) == (OfferKind.FORMS_HELP, Need.PRACTICAL, OfferSource.IDO_PROFILE)
     assert sorted(offer.themes.values_list("theme", flat=True)) == ["digitaal", "overheidszaken"]
     assert list(offer.hours.values_list("weekday", "opens")) == [(1, T(10)), (3, T(14))]
