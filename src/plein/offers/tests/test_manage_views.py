@@ -249,3 +249,47 @@ def test_menu_has_our_offer_for_coordinators_only(world):
     assert "Ons aanbod" in labels(world.users["coordinator"])
     for role in ("desk_worker", "municipality", "facilitator", "administrator"):
         assert "Ons aanbod" not in labels(world.users[role])
+
+
+@time_machine.travel(NOW, tick=True)
+def test_sessions_by_form_cancel_and_remove(client, world):
+    offer = OfferFactory(location=world.location, status=OfferStatus.DRAFT, schedule=Schedule.SESSIONS)
+    _login(client, world)
+    add = reverse("offers:manage_session_add", args=[offer.uuid])
+    response = client.post(add, {"day": "2026-10-06", "starts": "14:00", "ends": "13:00", "note": "les 1"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "De eindtijd moet later zijn dan de begintijd." in html and 'value="les 1"' in html
+    assert not offer.sessions.exists()
+    client.post(add, {"day": "2026-10-06", "starts": "14:00", "ends": "16:00", "note": "les 1"})
+    session = offer.sessions.get()
+    assert session.starts_at == datetime.datetime(2026, 10, 6, 14, tzinfo=AMSTERDAM)
+    client.post(
+        reverse("offers:manage_session_edit", args=[session.uuid]),
+        {"day": "2026-10-13", "starts": "14:00", "ends": "16:00", "note": "les 1"},
+    )
+    client.post(reverse("offers:manage_session_cancel", args=[session.uuid]), {"cancelled": "1"})
+    session.refresh_from_db()
+    assert session.cancelled and session.starts_at.date() == datetime.date(2026, 10, 13)
+    client.post(reverse("offers:manage_session_delete", args=[session.uuid]))
+    assert not offer.sessions.exists()
+
+
+@time_machine.travel(NOW, tick=False)
+def test_checked_moves_the_review_date_six_months_ahead(client, world):
+    offer = OfferFactory(location=world.location, review_on=datetime.date(2026, 9, 1))
+    _login(client, world)
+    client.post(reverse("offers:manage_reviewed", args=[offer.uuid]))
+    offer.refresh_from_db()
+    assert offer.review_on == datetime.date(2027, 3, 15)
+
+
+def test_only_a_draft_is_deleted_by_the_page(client, world):
+    published = OfferFactory(location=world.location)
+    draft = OfferFactory(location=world.location, status=OfferStatus.DRAFT)
+    _login(client, world)
+    client.post(reverse("offers:manage_delete", args=[published.uuid]))
+    assert Offer.objects.filter(pk=published.pk).exists()
+    response = client.post(reverse("offers:manage_delete", args=[draft.uuid]))
+    assert response["Location"] == reverse("offers:manage_library", args=[world.library.uuid])
+    assert not Offer.objects.filter(pk=draft.pk).exists()
