@@ -18,7 +18,7 @@ NL = {
     "Government matters": "Overheidszaken",
     "Work and volunteering": "Werk en vrijwilligerswerk",
     "Personal development": "Persoonlijke ontwikkeling",
-    "Walk in, no appointment needed": "Binnenlopen, geen afspraak nodig",
+    "Walk in, no appointment needed": "Inloop, geen afspraak nodig",
     "Sign up first": "Eerst aanmelden",
     "Your DigiD (user name and password, or the app)": "Uw DigiD (gebruikersnaam en wachtwoord, of de app)",
     "A machtigingscode, if you help someone else": "Een machtigingscode, als u iemand anders helpt",
@@ -50,7 +50,7 @@ NL = {
     "who helps": "wie helpt",
     "for whom": "voor wie",
     "For example: adults who find the computer hard.": "Bijvoorbeeld: volwassenen die de computer moeilijk vinden.",
-    "walk in or sign up": "binnenlopen of aanmelden",
+    "walk in or sign up": "inloop of aanmelden",
     "sign up by phone": "aanmelden per telefoon",
     "sign up by e-mail": "aanmelden per e-mail",
     "sign up on the web": "aanmelden op internet",
@@ -89,6 +89,6 @@ NL = {
     "The readable part of the public page's address.": "Het leesbare deel van het adres van de openbare pagina.",
     "accessibility": "toegankelijkheid",
     "Shown to residents, for example: entrance without steps, lift, accessible toilet.": (
-        "Inwoners zien dit, bijvoorbeeld: ingang zonder drempel, lift, invalidentoilet."
+        "Inwoners zien dit, bijvoorbeeld: ingang zonder trap, lift, toegankelijk toilet."
     ),
 }

@@ -425,6 +425,20 @@ rules.add_perm(
     is_administrator | (is_coordinator & works_at_report_library) | (is_facilitator & sees_report_draft),
 )
 
+# --- the public offer (managing) -----------------------------------------------------------
+# The object is the library. Its offer, drafts included, is the library's own work
+# (`Purpose.PLAN`): administrators, the facilitators who coach it (read only) and its
+# coordinator; desk workers and municipalities get 404, as do other libraries. The coordinator
+# and administrators keep it (create, change, publish, withdraw, delete a draft). What is
+# published is for everyone through `Purpose.PUBLISHED` (the public pages).
+
+keeps_offer = sees_plan & (is_administrator | is_coordinator)
+
+rules.add_perm("offers.use_offers", is_administrator | ((is_facilitator | is_coordinator) & has_organisation))
+rules.add_perm("offers.keep_own_offer", is_coordinator & has_organisation)  # the menu's "Our offer"
+rules.add_perm("offers.view_offer", sees_plan)
+rules.add_perm("offers.change_offer", keeps_offer)
+
 # --- audit --------------------------------------------------------------------------------
 
 rules.add_perm("audit.view_history", is_manager)

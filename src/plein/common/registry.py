@@ -35,7 +35,9 @@ class NavEntry:
 
 @dataclass(frozen=True)
 class StartLink:
-    """A link in the start-page section of the user's role (`roles`: role values)."""
+    """A link in the start-page section of the user's role (`roles`: role values). With
+    `count(user)`, the link shows only when the count is not 0, and its label (with
+    "%(count)s") says the number, e.g. "Check the offer (3)"."""
 
     order: int
     label: str
@@ -43,6 +45,7 @@ class StartLink:
     roles: frozenset
     permission: str | None = None
     condition: Callable | None = None
+    count: Callable | None = None
 
     def url(self):
         return reverse(self.url_name)
@@ -53,6 +56,15 @@ class StartLink:
         if self.permission and not user.has_perm(self.permission):
             return False
         return not (self.condition and not self.condition(user))
+
+    def link_for(self, user) -> tuple[str, str] | None:
+        """(label, url) as this user sees the link, or None when it does not show."""
+        if not self.shows_for(user):
+            return None
+        if self.count is None:
+            return (self.label, self.url())
+        number = self.count(user)
+        return (str(self.label) % {"count": number}, self.url()) if number else None
 
 
 @dataclass(frozen=True)

@@ -86,3 +86,9 @@ class OfferSource(models.TextChoices):
 RESERVED_SLUGS = frozenset(
     {"overzicht", "zoeken", "deze-week", "hulp", "thema", "vestiging", "inbedden", "agenda", "gemeente", "beheer"}
 )
+
+# The state machine of an offer (services.publish / services.unpublish check it).
+STATUS_TRANSITIONS = {
+    OfferStatus.DRAFT: {OfferStatus.PUBLISHED},
+    OfferStatus.PUBLISHED: {OfferStatus.DRAFT},
+}

@@ -93,7 +93,7 @@ def start_page_sections(*, user, signup: OpenSignup | None = None) -> list[Start
     sections = []
     if user.role in ROLE_INTROS:
         title, text = ROLE_INTROS[user.role]
-        links = [(link.label, link.url()) for link in start_links if link.shows_for(user)]
+        links = [entry for link in start_links if (entry := link.link_for(user)) is not None]
         sections.append(StartSection(title, text, links))
     if signup is not None:
         # Everyone may pass the news on; only a library signs itself up.

@@ -44,17 +44,21 @@ def _objects(wide, library):
     from plein.emb import selectors as emb
     from plein.guide import selectors as guide
     from plein.guide.tests.factories import TrajectoryFactory
+    from plein.offers import selectors_manage as offers
+    from plein.offers.tests.factories import OfferFactory
     from plein.organisations import selectors as organisations
     from plein.registration import selectors as registration
     from plein.themegroups import selectors as themegroups
 
     route = TrajectoryFactory(library=library)
+    draft = OfferFactory(location=library.locations.first(), status="concept")
     token, _secret = token_create(acting_user=wide.users["administrator"], organisation=library, name="Sleutel")
     rows = [
         ("action plan", lambda u: actions.library_get(user=u, uuid=library.uuid), "actions.view_plan", library),
         ("EMB portfolio", lambda u: emb.library_get(user=u, uuid=library.uuid), "emb.view_portfolio", library),
         ("guide route", lambda u: guide.trajectory_get(user=u, uuid=route.uuid), "guide.view_route", library),
         ("API key", lambda u: api.token_get(user=u, uuid=token.uuid), "api.revoke_token", token),
+        ("draft offer", lambda u: offers.offer_get(user=u, uuid=draft.uuid), "offers.view_offer", library),
         (
             "organisation",
             lambda u: organisations.organisation_get(user=u, uuid=library.uuid),
@@ -123,4 +127,5 @@ def test_selector_and_rule_agree(wide, library_name):
 def test_the_walk_covers_every_kind(wide):
     kinds = {kind.split(" of ")[0].split(" at ")[0] for kind, *_ in _objects(wide, wide.world.library)}
     assert {"action plan", "EMB portfolio", "guide route", "API key", "organisation", "figures", "desk"} <= kinds
+    assert "draft offer" in kinds
     assert any(k.startswith("theme group") for k in kinds)

@@ -38,6 +38,8 @@ POPULATED = {
     "emb.PortfolioEntry",
     "emb.Connection",
     "emb.ConnectionAction",
+    "offers.Offer",
+    "offers.Session",
     "auditlog.LogEntry",
 }
 
@@ -48,6 +50,7 @@ def _populate(n: int) -> None:
     from plein.actions.tests.factories import ActionFactory
     from plein.emb.tests.factories import ConnectionActionFactory, ConnectionFactory, ProgrammeFactory
     from plein.guide.tests.factories import PartnerFactory, TrajectoryFactory
+    from plein.offers.tests.factories import OfferFactory, OfferHoursFactory, SessionFactory
     from plein.organisations.tests.factories import LocationFactory, MunicipalityFactory, OrganisationFactory
     from plein.practicecases.models import DigestLog
     from plein.practicecases.tests.factories import CaseReplyFactory, PracticeCaseFactory
@@ -95,6 +98,8 @@ def _populate(n: int) -> None:
             connection=ConnectionFactory(library=library), action__library=library, action__owner=coordinator
         )
         PartnerFactory(trajectory=TrajectoryFactory(library=library, location=location))
+        OfferHoursFactory(offer=OfferFactory(location=location))
+        SessionFactory(offer__location=location)
 
 
 def _pages():

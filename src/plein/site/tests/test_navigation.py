@@ -36,6 +36,7 @@ EXPECTED_NAV = {
         "EMB in connection",
         "Ontwikkelplein",
         "Borging",
+        "Our offer",
         "Registering",
         "Figures",
         "Reports",

@@ -40,6 +40,9 @@ for app in PLEIN_APPS:
     except ModuleNotFoundError:
         pass
 
+# Apps whose URLs are kept by more than one part of the code have more modules.
+MATRIX += importlib.import_module("plein.offers.tests.permissions_manage").MATRIX
+
 
 def _own_url_names():
     names = set()
