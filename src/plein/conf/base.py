@@ -162,7 +162,7 @@ MFA_TOTP_ISSUER = "Plein"
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_CLIENT_IP_CALLABLE = "plein.accounts.lockout.client_ip_address"
+AXES_CLIENT_IP_CALLABLE = "plein.common.utils.client_ip_address"
 AXES_USERNAME_FORM_FIELD = "login"
 AXES_USERNAME_CALLABLE = "plein.accounts.lockout.username_from_request"
 AXES_LOCKOUT_CALLABLE = "plein.accounts.lockout.lockout_response"
