@@ -65,7 +65,7 @@ NL = {
     "This page sets no cookies and does not follow you.": "Deze pagina zet geen cookies en volgt u niet.",
     # the list
     "Search and filter": "Zoeken en filteren",
-    "Search": "Zoeken",
+    "Search by word": "Zoek op woord",
     "Theme": "Thema",
     "All themes": "Alle thema's",
     "Kind": "Soort",
