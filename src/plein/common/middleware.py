@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 
@@ -35,6 +36,28 @@ class DutchFirstLocaleMiddleware:
         if language in self.supported and language != request.LANGUAGE_CODE:
             translation.activate(language)
             request.LANGUAGE_CODE = language
+
+
+class AnonymousWithoutSessionMiddleware:
+    """A request without a session cookie comes from someone who is not logged in: say so
+    without opening the (empty) session. Otherwise every page would read the session for an
+    anonymous visitor (the audit log, the language and the privacy headers ask for the user)
+    and answer `Vary: Cookie`, so browsers and proxies could not share the public pages
+    (the offer for residents). After AuthenticationMiddleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            anonymous = AnonymousUser()
+            request.user = anonymous
+
+            async def auser():
+                return anonymous
+
+            request.auser = auser
+        return self.get_response(request)
 
 
 class ErrorAnswersMiddleware:

@@ -87,6 +87,7 @@ MIDDLEWARE = [
     "plein.common.middleware.ErrorAnswersMiddleware",  # 503 without the database, JSON under /api/
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "plein.common.middleware.AnonymousWithoutSessionMiddleware",  # no session read without a cookie
     "plein.common.middleware.PrivacyHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -96,19 +96,30 @@ def search(qs: QuerySet[Offer], text: str) -> QuerySet[Offer]:
     finds "formulier"), ranked; on SQLite every word must occur in the text (a working fallback)."""
     text = " ".join(text.split())[:200]
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+        from django.contrib.postgres.search import SearchQuery, SearchRank
 
-        vector = SearchVector("search_text", config="dutch")
         query = SearchQuery(text, config="dutch", search_type="plain")
         return (
-            qs.annotate(document=vector)
+            qs.annotate(document=dutch_vector())
             .filter(document=query)
-            .annotate(rank=SearchRank(vector, query))
+            .annotate(rank=SearchRank(dutch_vector(), query))
             .order_by("-rank", "title", "pk")
         )
     for word in text.lower().split():
         qs = qs.filter(search_text__contains=word)
     return qs.order_by("title", "pk")
+
+
+def dutch_vector():
+    """`to_tsvector('dutch', search_text)`, written exactly as the GIN index of migration 0002
+    (PostgreSQL only), so the planner can use it. Django's SearchVector would add a COALESCE
+    and a cast that the index does not have."""
+    from django.contrib.postgres.search import SearchVectorField
+    from django.db.models import F, Func
+
+    return Func(
+        F("search_text"), template="to_tsvector('dutch'::regconfig, %(expressions)s)", output_field=SearchVectorField()
+    )
 
 
 def search_text_for(offer, theme_codes=()) -> str:

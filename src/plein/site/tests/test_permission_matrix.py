@@ -39,6 +39,7 @@ for app in PLEIN_APPS:
         MATRIX += importlib.import_module(f"{app.name}.tests.permissions").MATRIX
     except ModuleNotFoundError:
         pass
+MATRIX += importlib.import_module("plein.offers.tests.permissions_public").MATRIX
 
 
 def _own_url_names():
