@@ -2,25 +2,12 @@
 
 import datetime
 
-import pytest
-from django.urls import NoReverseMatch, reverse
-
 from ..choices import Access, OfferKind, OfferStatus, Schedule, Theme
 from ..schedule import AMSTERDAM
 from .factories import OfferClosureFactory, OfferFactory, OfferHoursFactory, OfferThemeFactory, SessionFactory
 
 # A Thursday: the coming weeks hold Tuesdays (weekly hours), sessions and the Christmas closure.
 NOW = datetime.datetime(2026, 12, 3, 9, 0, tzinfo=AMSTERDAM)
-
-
-@pytest.fixture
-def public_urls(settings):
-    """The stand-ins for the public pages, only while they do not exist (before the merge)."""
-    try:
-        reverse("offers:offer", args=["a", "b"])
-        reverse("offers:library", args=["a"])
-    except NoReverseMatch:
-        settings.ROOT_URLCONF = "plein.offers.tests.urls_open_stub"
 
 
 def published_world(world):

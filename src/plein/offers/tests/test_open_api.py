@@ -12,9 +12,9 @@ from plein.site.tests.queries import count_queries
 
 from ..choices import OfferStatus
 from .factories import OfferFactory, OfferHoursFactory, OfferThemeFactory, SessionFactory
-from .open_support import NOW, public_urls, published_world  # noqa: F401 (fixture)
+from .open_support import NOW, published_world
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("public_urls")]
+pytestmark = pytest.mark.django_db
 
 OFFERS = "/api/aanbod/v1/offers"
 LOCATIONS = "/api/aanbod/v1/locations"

@@ -12,7 +12,7 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
-from .open_support import NOW, public_urls, published_world  # noqa: F401 (fixture)
+from .open_support import NOW, published_world
 
 EXAMPLES = 40
 
@@ -36,7 +36,7 @@ def _keep_the_test_connection():
 
 
 @pytest.fixture
-def offers(world, public_urls):  # noqa: F811
+def offers(world):
     with time_machine.travel(NOW, tick=True):
         yield published_world(world)
 

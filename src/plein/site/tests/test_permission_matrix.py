@@ -40,6 +40,7 @@ for app in PLEIN_APPS:
     except ModuleNotFoundError:
         pass
 MATRIX += importlib.import_module("plein.offers.tests.permissions_public").MATRIX
+MATRIX += importlib.import_module("plein.offers.tests.permissions_open").MATRIX
 
 
 def _own_url_names():
@@ -80,7 +81,11 @@ def test_permission_matrix(client, world, name, kwargs, role, expected):
         assert response["Location"].startswith(reverse("account_login")), response["Location"]
     else:
         assert response.status_code == expected, f"{url} as {role}: {response.status_code}"
-    if expected in (FORBIDDEN, NOT_FOUND) and url.startswith("/api/"):
+    if expected in (FORBIDDEN, NOT_FOUND) and url.startswith("/api/aanbod/"):
+        # The open data API: problem details (RFC 9457).
+        assert response["Content-Type"] == "application/problem+json"
+        assert response.json()["status"] == expected
+    elif expected in (FORBIDDEN, NOT_FOUND) and url.startswith("/api/"):
         # Under /api/ refusals are the API's JSON, in its one shape.
         assert set(response.json()) == {"detail", "errors"}
     elif expected in (FORBIDDEN, NOT_FOUND):
