@@ -53,7 +53,8 @@ NL = {
     "All help and courses of this library": "Alle hulp en cursussen van deze bibliotheek",
     "Today and this week": "Vandaag en deze week",
     "Today": "Vandaag",
-    "What is on at %(name)s in the coming seven days.": "Wat er de komende zeven dagen is bij %(name)s.",
+    "What is on at %(name)s in the coming seven days. Choose a day.": "Wat er de komende zeven dagen is bij %(name)s. Kies een dag.",
+    "Days": "Dagen",
     "Nothing on this day.": "Op deze dag is er niets.",
     # the index
     "The library helps you with the digital government, forms, computers, language and money. Free, and without an appointment in many places. Choose your library or your municipality.": "De bibliotheek helpt u met de digitale overheid, formulieren, de computer, taal en geld. Gratis, en op veel plaatsen zonder afspraak. Kies uw bibliotheek of uw gemeente.",

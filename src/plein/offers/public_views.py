@@ -29,12 +29,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from plein.access.purposes import Purpose
-from plein.access.selectors import libraries_visible_to, locations_visible_to, municipalities_visible_to
+from plein.access.selectors import libraries_visible_to, municipalities_visible_to
 from plein.borging.choices import Weekday
 
 from . import ical, schedule, selectors
 from .choices import Bring, Facility, Need, OfferKind, Schedule, Theme
-from .models import OfferTheme, Session
+from .models import OfferClosure, OfferHours, OfferTheme, Session
 
 MAX_AGE = 300  # seconds a browser or proxy may keep a public page without asking
 PAGE_SIZE = 20
@@ -102,8 +102,19 @@ def _library_url(library):
 
 @public_page
 def index(request):
-    libraries = list(_published_libraries().order_by("name").only("name", "slug"))
-    municipalities = list(municipalities_visible_to(None, Purpose.PUBLISHED).order_by("name").only("name", "slug"))
+    # Hundreds of links: the address is put together once, not reversed for every link.
+    library_url = reverse("offers:library", args=["-"]).removesuffix("-/")
+    municipality_url = reverse("offers:municipality", args=["-"]).removesuffix("-/")
+    libraries = [
+        (name, f"{library_url}{slug}/")
+        for name, slug in _published_libraries().order_by("name").values_list("name", "slug")
+    ]
+    municipalities = [
+        (name, f"{municipality_url}{slug}/")
+        for name, slug in municipalities_visible_to(None, Purpose.PUBLISHED)
+        .order_by("name")
+        .values_list("name", "slug")
+    ]
     return _page(
         "index.html",
         {
@@ -221,6 +232,18 @@ class ListFilterForm(forms.Form):
         )
 
 
+CARD_FIELDS = (
+    "uuid", "library__name", "library__slug", "location__name", "location__city", "slug", "title", "summary",
+    "access", "free", "cost", "schedule",
+)  # fmt: skip
+
+
+def _cards(qs):
+    """What a card in a list or a line of the week shows, and what `schedule` reads (hours,
+    closed periods, sessions): fixed queries, and no long texts or themes it does not show."""
+    return qs.select_related("library", "location").prefetch_related("hours", "closures", "sessions").only(*CARD_FIELDS)
+
+
 def _page_number(request):
     try:
         return max(1, int(request.GET.get("pagina", "1")))
@@ -235,7 +258,7 @@ def _listing(request, *, scope, places, base_url, title, breadcrumbs, library=No
     paginator = Paginator(offers, PAGE_SIZE)
     number = min(_page_number(request), paginator.num_pages)
     page = paginator.page(number)
-    page.object_list = list(selectors.with_schedule(page.object_list))
+    page.object_list = list(_cards(page.object_list))
     kept = [(k, v) for k, v in request.GET.items() if k != "pagina" and v]
 
     def page_url(n):
@@ -269,14 +292,16 @@ def _listing(request, *, scope, places, base_url, title, breadcrumbs, library=No
     )
 
 
-def _places(locations):
-    return sorted({city for city in locations.exclude(city="").values_list("city", flat=True)})
+def _places(offers):
+    """The places of the branches with a published offer in scope (from the offers: an index
+    on status and library, not every published offer)."""
+    return sorted(offers.exclude(location__city="").order_by().values_list("location__city", flat=True).distinct())
 
 
 @public_page
 def offer_list(request, library_slug):
     library = _library(library_slug)
-    places = _places(locations_visible_to(None, Purpose.PUBLISHED).filter(organisation=library))
+    places = _places(selectors.published_offers().filter(library=library))
     return _listing(
         request,
         scope={"library_id": library.pk},
@@ -291,7 +316,7 @@ def offer_list(request, library_slug):
 @public_page
 def municipality(request, municipality_slug):
     municipality = get_object_or_404(municipalities_visible_to(None, Purpose.PUBLISHED), slug=municipality_slug)
-    places = _places(locations_visible_to(None, Purpose.PUBLISHED).filter(municipality=municipality))
+    places = _places(selectors.published_offers().filter(location__municipality=municipality))
     title = _("Help and learning in %(name)s") % {"name": municipality.name}
     return _listing(
         request,
@@ -309,35 +334,42 @@ def municipality(request, municipality_slug):
 
 @public_page
 def week(request, library_slug):
+    """What is on one day (today unless `dag` names one of the coming six), with links to the
+    other days of the week: one day at a time keeps the page short for a large library."""
     library = _library(library_slug)
     now = timezone.now()
     today = timezone.localdate(now, schedule.AMSTERDAM)
-    last = today + datetime.timedelta(days=WEEK_DAYS - 1)
-    window = Session.objects.filter(
-        cancelled=False,
-        starts_at__gte=datetime.datetime.combine(today, datetime.time(), tzinfo=schedule.AMSTERDAM),
-        starts_at__lt=datetime.datetime.combine(last + datetime.timedelta(days=1), datetime.time(), schedule.AMSTERDAM),
+    days = [today + datetime.timedelta(days=i) for i in range(WEEK_DAYS)]
+    try:
+        chosen = datetime.date.fromisoformat(request.GET.get("dag", ""))
+    except ValueError:
+        chosen = today
+    if chosen not in days:
+        chosen = today
+    starts = datetime.datetime.combine(chosen, datetime.time(), tzinfo=schedule.AMSTERDAM)
+    ends = datetime.datetime.combine(chosen + datetime.timedelta(days=1), datetime.time(), tzinfo=schedule.AMSTERDAM)
+    weekly = Q(
+        schedule=Schedule.WEEKLY, pk__in=OfferHours.objects.filter(weekday=chosen.weekday()).values("offer_id")
+    ) & ~Q(pk__in=OfferClosure.objects.filter(starts_on__lte=chosen, ends_on__gte=chosen).values("offer_id"))
+    dated = Q(
+        schedule=Schedule.SESSIONS,
+        pk__in=Session.objects.filter(cancelled=False, starts_at__gte=starts, starts_at__lt=ends).values("offer_id"),
     )
-    offers = selectors.with_schedule(
-        selectors.find_offers(selectors.OfferFilters(library_id=library.pk)).filter(
-            Q(schedule=Schedule.WEEKLY) | Q(schedule=Schedule.SESSIONS, pk__in=window.values("offer_id"))
-        )
-    )
-    by_day = {today + datetime.timedelta(days=i): [] for i in range(WEEK_DAYS)}
-    for offer in offers:
-        for occurrence in schedule.occurrences(offer, today, last):
-            if occurrence.ends_at > now:
-                by_day[occurrence.starts_at.date()].append(occurrence)
-    days = [
-        {"day": day, "today": day == today, "occurrences": sorted(found, key=lambda o: (o.starts_at, o.offer.title))}
-        for day, found in by_day.items()
-    ]
+    offers = _cards(selectors.find_offers(selectors.OfferFilters(library_id=library.pk)).filter(weekly | dated))
+    found = [o for offer in offers for o in schedule.occurrences(offer, chosen, chosen) if o.ends_at > now]
+    week_url = reverse("offers:week", args=[library.slug])
     return _page(
         "week.html",
         {
             "page_title": _("Today and this week"),
             "library": library,
-            "days": days,
+            "chosen": chosen,
+            "chosen_is_today": chosen == today,
+            "days": [
+                {"day": day, "today": day == today, "current": day == chosen, "url": f"{week_url}?dag={day}"}
+                for day in days
+            ],
+            "occurrences": sorted(found, key=lambda o: (o.starts_at, o.offer.title)),
             "breadcrumbs": _library_crumbs(library, (_("Today and this week"), "")),
         },
     )

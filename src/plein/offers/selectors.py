@@ -4,7 +4,7 @@ open data, the feeds and the desk's referral list start from `published_offers()
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from plein.organisations.models import Location, Municipality, Organisation
 
@@ -81,9 +81,12 @@ def find_offers(filters: OfferFilters, *, qs: QuerySet[Offer] | None = None) -> 
         weekly = Q(
             schedule=Schedule.WEEKLY, pk__in=OfferHours.objects.filter(weekday=filters.weekday).values("offer_id")
         )
-        dated = Q(
-            schedule=Schedule.SESSIONS,
-            pk__in=Session.objects.filter(cancelled=False, starts_at__week_day=django_week_day).values("offer_id"),
+        # Correlated (EXISTS per candidate offer), so only the sessions of the offers in scope
+        # get their weekday computed (a function per row on SQLite), not every session.
+        dated = Q(schedule=Schedule.SESSIONS) & Q(
+            Exists(
+                Session.objects.filter(offer_id=OuterRef("pk"), cancelled=False, starts_at__week_day=django_week_day)
+            )
         )
         qs = qs.filter(weekly | dated)
     if filters.q.strip():

@@ -85,8 +85,11 @@ def test_resident_finds_digid_help_and_a_course_by_keyboard(browser_page, tmp_pa
     # The other public pages, for axe and the Nu Html Checker.
     tab_to(page, "Vandaag en deze week")
     _enter(page)
+    assert_accessible(page, "today")
+    tab_to(page, "donderdag 3 december")
+    _enter(page)
     assert "Taalhuis spreekuur" in page.inner_text("main")
-    assert_accessible(page, "this week")
+    assert_accessible(page, "Thursday this week")
     for path in (
         "/aanbod/",
         "/aanbod/over-het-aanbod/",

@@ -1,6 +1,8 @@
 """The public pages for residents: the need path, the list with filters and search, this week,
 the offer with its calendar file and print view; only published offers; no cookies; caching."""
 
+import datetime
+
 import pytest
 import time_machine
 from django.urls import reverse
@@ -90,13 +92,26 @@ def test_list_filters_and_search(client, data):
     assert "Hulp bij DigiD" in html
 
 
-def test_week_shows_today_and_the_coming_days(client, data):
-    html = _html(client, reverse("offers:week", args=[data.library.slug]))
-    assert "Klik &amp; Tik" in html  # Monday 7 December
-    assert "Hulp bij DigiD" in html  # Tuesday 8 December is the seventh day
-    assert html.count("Hulp bij DigiD") == 1 and html.count("Taalhuis spreekuur") == 1
-    assert "Taalhuis spreekuur" in html  # Thursday 3 December
-    assert "Geheim" not in html
+def test_week_shows_today_and_each_of_the_coming_days(client, data):
+    url = reverse("offers:week", args=[data.library.slug])
+    html = _html(client, url)  # Wednesday 2 December: nothing
+    assert "Vandaag, woensdag 2 december" in html and "Op deze dag is er niets." in html
+    assert url + "?dag=2026-12-08" in html
+    assert "Taalhuis spreekuur" in _html(client, url + "?dag=2026-12-03")  # Thursday
+    monday = _html(client, url + "?dag=2026-12-07")
+    assert "Klik &amp; Tik" in monday and "Hulp bij DigiD" not in monday
+    assert "Hulp bij DigiD" in _html(client, url + "?dag=2026-12-08")  # Tuesday, the seventh day
+    assert "Geheim" not in _html(client, url + "?dag=2026-12-09")  # the draft's Wednesday: not shown
+    assert "Vandaag" in _html(client, url + "?dag=2026-12-15")  # beyond the week: today
+    assert "Vandaag" in _html(client, url + "?dag=kapot")
+
+
+def test_week_leaves_out_closed_days(client, data):
+    from .factories import OfferClosureFactory
+
+    url = reverse("offers:week", args=[data.library.slug]) + "?dag=2026-12-08"
+    OfferClosureFactory(offer=data.digid, starts_on=datetime.date(2026, 12, 8), ends_on=datetime.date(2026, 12, 8))
+    assert "Hulp bij DigiD" not in _html(client, url)
 
 
 def test_municipality_and_index(client, data):
@@ -130,7 +145,7 @@ def _public_urls(data):
         reverse("offers:library", args=[lib]),
         reverse("offers:need", args=[lib, "praktische_hulp"]),
         reverse("offers:list", args=[lib]) + "?q=digid&dag=1",
-        reverse("offers:week", args=[lib]),
+        reverse("offers:week", args=[lib]) + "?dag=2026-12-08",
         reverse("offers:offer", args=[lib, "hulp-bij-digid"]),
         reverse("offers:offer_print", args=[lib, "hulp-bij-digid"]),
         reverse("offers:occurrence_ics", args=[lib, "hulp-bij-digid", "20261208T1000"]),
