@@ -226,3 +226,31 @@ def test_the_list_takes_a_fixed_number_of_queries(client, world):
     few = count_queries(client, OFFERS), count_queries(client, LOCATIONS)
     add(6)
     assert (count_queries(client, OFFERS), count_queries(client, LOCATIONS)) == few
+
+
+def test_while_the_database_is_down_the_answer_is_503_problem(world):
+    from django.test import Client
+
+    from plein.site.tests.test_errors import database_down
+
+    client = Client(raise_request_exception=False)
+    with database_down() as failing:
+        response = client.get(OFFERS)
+    body = assert_problem(response, 503)
+    assert "database" in body["detail"] and response["Retry-After"] == "30"
+    assert len(failing.attempts) == 1
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_an_unexpected_error_is_500_problem(world, monkeypatch):
+    from django.test import Client
+
+    from .. import api
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(api, "_published_locations", broken)
+    response = Client(raise_request_exception=False).get(LOCATIONS)
+    body = assert_problem(response, 500)
+    assert "boom" not in body["detail"]

@@ -85,3 +85,16 @@ def test_the_listing_in_an_iframe_on_an_allowed_site_only(browser_page, world, l
     assert page.frame_locator("iframe").locator("main").count() == 0
     assert any("frame-ancestors" in m for m in watch.csp_violations)
     assert page.context.cookies() == []
+
+
+def test_the_api_documentation_page(browser_page, world):
+    published_world(world)
+    page, watch = browser_page
+    page.goto("/api/aanbod/v1/docs")
+    assert page.locator("main h1").inner_text() == "Open-data-API van het aanbod hulp en leren"
+    assert "curl '" in page.inner_text("main") and "Authorization" not in page.inner_text("main")
+    assert_accessible(page, "the open data API's documentation")
+    assert watch.csp_violations == []
+    response = page.request.get("/api/aanbod/v1/offers?theme=overheidszaken")
+    assert response.status == 200 and response.headers["access-control-allow-origin"] == "*"
+    assert [o["title"] for o in response.json()["results"]] == ["Hulp bij DigiD"]
