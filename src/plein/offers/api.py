@@ -24,6 +24,7 @@ from urllib.parse import urlencode
 from django.contrib.auth.models import AnonymousUser
 from django.db import InterfaceError, OperationalError
 from django.http import Http404
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -35,6 +36,7 @@ from ninja.renderers import JSONRenderer
 
 from plein.access.purposes import Purpose
 from plein.access.selectors import locations_visible_to
+from plein.api.docs import data_shapes, operations, text
 from plein.common import errors
 
 from . import selectors
@@ -79,8 +81,8 @@ class OpenDataAPI(NinjaAPI):
             "required": True,
             "schema": {"type": "string", "example": VERSION},
         }
-        for operations in schema["paths"].values():
-            for operation in operations.values():
+        for methods in schema["paths"].values():
+            for operation in methods.values():
                 for status, answer in operation["responses"].items():
                     answer.setdefault("headers", {})["API-Version"] = version_header
                     content = answer.get("content", {})
@@ -97,10 +99,6 @@ class OpenDataDocs(DocsBase):
     template = "offers/open/api_docs.html"
 
     def render_page(self, request, api, **kwargs):
-        from django.shortcuts import render
-
-        from plein.api.docs import data_shapes, operations, text
-
         schema = api.get_openapi_schema(path_params=kwargs)
         ops = operations(request, schema)
         for op in ops:
@@ -446,15 +444,19 @@ api.add_exception_handler(OperationalError, _on_database_down)
 api.add_exception_handler(InterfaceError, _on_database_down)
 
 
+class _Refused(Exception):
+    """A 400 with these invalid-params: {name: [reason, ...]}."""
+
+    def __init__(self, invalid):
+        self.invalid = invalid
+
+
 def _refuse_unknown_parameters(request, known):
+    """Only the parameters the document lists: a typo (`thema=` for `theme=`) is named, not
+    silently ignored."""
     unknown = sorted(set(request.GET) - set(known))
     if unknown:
         raise _Refused({name: [_("This parameter does not exist in this API.")] for name in unknown})
-
-
-class _Refused(Exception):
-    def __init__(self, invalid):
-        self.invalid = invalid
 
 
 @api.exception_handler(_Refused)
