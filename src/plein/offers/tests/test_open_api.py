@@ -193,12 +193,9 @@ def test_the_other_api_keeps_its_own_error_shape(client):
 def test_the_document_declares_problem_json_and_the_version_header(client):
     schema = client.get("/api/aanbod/v1/openapi.json").json()
     assert schema["info"]["version"] == "1.0.0"
-    assert set(schema["paths"]) == {
-        "/api/aanbod/v1/offers",
-        "/api/aanbod/v1/offers/{offer_id}",
-        "/api/aanbod/v1/locations",
-        "/api/aanbod/v1/locations/{location_id}",
-    }
+    assert schema["servers"] == [{"url": "/api/aanbod/v1", "description": "Plein"}]
+    assert set(schema["paths"]) == {"/offers", "/offers/{offer_id}", "/locations", "/locations/{location_id}"}
+    assert {"name", "url", "email"} <= set(schema["info"]["contact"])
     for operations in schema["paths"].values():
         for operation in operations.values():
             for status, answer in operation["responses"].items():
@@ -211,7 +208,10 @@ def test_the_document_declares_problem_json_and_the_version_header(client):
 def test_the_docs_page_is_there(client):
     response = client.get("/api/aanbod/v1/docs")
     assert response.status_code == 200
-    assert "/api/aanbod/v1/openapi.json" in response.content.decode()
+    html = response.content.decode()
+    assert "/api/aanbod/v1/openapi.json" in html
+    assert "<code>/api/aanbod/v1/offers/{offer_id}</code>" in html
+    assert "curl &#x27;http://testserver/api/aanbod/v1/offers&#x27;" in html
 
 
 def test_the_list_takes_a_fixed_number_of_queries(client, world):
