@@ -10,7 +10,6 @@ NL = {
     "Residents find the offer by these themes. Choose at least one before publishing.": (
         "Inwoners vinden het aanbod via deze thema's. Kies er minstens één voordat u publiceert."
     ),
-    "What to bring": "Wat meenemen",
     "Facilities": "Voorzieningen",
     "Web address": "Webadres",
     "The readable part of the public page's address. Leave empty to make it from the title.": (

@@ -1,5 +1,7 @@
 """Error answers that work when the database does not: a self-contained Dutch page for people,
-JSON for the API (/api/) and for the desk's script (it asks with `Accept: application/json`).
+JSON for the API (/api/) and for the desk's script (it asks with `Accept: application/json`),
+and problem details (RFC 9457, `application/problem+json`) under the prefix of an API that
+registered itself with `register_problem_api` (the open data API at /api/aanbod/).
 
 Nothing here touches the database: the page is rendered without the request, so no context
 processor runs (no menu, no `request.user`, no session), and the JSON is built from text alone.
@@ -7,6 +9,9 @@ While the database is unreachable every answer is 503 with Retry-After, so a cli
 desk's offline queue, another system using the API) knows to try again and nothing was stored."""
 
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http import HTTPStatus
 
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import InterfaceError, OperationalError
@@ -23,6 +28,32 @@ RETRY_AFTER = 30
 DATABASE_DOWN = (OperationalError, InterfaceError)
 
 
+PROBLEM_JSON = "application/problem+json"
+
+
+@dataclass(frozen=True)
+class ProblemApi:
+    """An API under `prefix` whose errors are problem details, not the Plein API's own shape.
+    `not_found` gives the text of a 404 (a callable, so it is translated when it is used);
+    `headers` go on every answer under the prefix (a version header, CORS)."""
+
+    prefix: str
+    not_found: Callable[[], str]
+    headers: dict = field(default_factory=dict)
+
+
+PROBLEM_APIS: dict[str, ProblemApi] = {}
+
+
+def register_problem_api(prefix: str, *, not_found: Callable[[], str], headers: dict | None = None) -> None:
+    PROBLEM_APIS[prefix] = ProblemApi(prefix, not_found, dict(headers or {}))
+
+
+def problem_api_for(request) -> ProblemApi | None:
+    path = request.path_info
+    return next((api for prefix, api in PROBLEM_APIS.items() if path.startswith(prefix)), None)
+
+
 def is_api(request) -> bool:
     return request.path_info.startswith("/api/")
 
@@ -32,15 +63,37 @@ def wants_json(request) -> bool:
     return is_api(request) or "application/json" in request.headers.get("Accept", "")
 
 
+def problem(request, status: int, detail: str, invalid_params: list[dict] | None = None) -> JsonResponse:
+    """Problem details (RFC 9457): `type` about:blank, so `title` is the status's own phrase;
+    `detail` says in Dutch what went wrong; `invalid-params` names each parameter to change."""
+    body = {
+        "type": "about:blank",
+        "title": HTTPStatus(status).phrase,
+        "status": status,
+        "detail": str(detail),
+        "instance": request.path,
+    }
+    if invalid_params:
+        body["invalid-params"] = invalid_params
+    return JsonResponse(body, status=status, content_type=PROBLEM_JSON, json_dumps_params={"ensure_ascii": False})
+
+
 def json_error(request, status: int, detail: str, errors: dict | None = None) -> JsonResponse:
-    """The API's one error shape; the desk's script also reads `ok`."""
+    """The API's one error shape; the desk's script also reads `ok`. Under a problem API:
+    problem details, with `errors` as its invalid-params."""
+    if problem_api_for(request) is not None:
+        invalid = [{"name": name, "reason": str(m)} for name, messages in (errors or {}).items() for m in messages]
+        return problem(request, status, detail, invalid)
     body = {"detail": str(detail), "errors": errors or {}}
     if not is_api(request):
         body = {"ok": False, **body}
     return JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
 
 
-def api_not_found_text() -> str:
+def api_not_found_text(request=None) -> str:
+    api = problem_api_for(request) if request is not None else None
+    if api is not None:
+        return api.not_found()
     return _("Not found. Check the address: the API lives under /api/v1/.")
 
 
@@ -58,7 +111,7 @@ def api_error_for(request, response) -> JsonResponse:
         answer["Allow"] = allowed
         return answer
     if status == 404:
-        return json_error(request, 404, api_not_found_text())
+        return json_error(request, 404, api_not_found_text(request))
     return json_error(request, status, _("The request could not be handled (%(status)s).") % {"status": status})
 
 

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 
@@ -37,25 +38,57 @@ class DutchFirstLocaleMiddleware:
             request.LANGUAGE_CODE = language
 
 
+class AnonymousWithoutSessionMiddleware:
+    """A request without a session cookie comes from someone who is not logged in: say so
+    without opening the (empty) session. Otherwise every page would read the session for an
+    anonymous visitor (the audit log, the language and the privacy headers ask for the user)
+    and answer `Vary: Cookie`, so browsers and proxies could not share the public pages
+    (the offer for residents). After AuthenticationMiddleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            anonymous = AnonymousUser()
+            request.user = anonymous
+
+            async def auser():
+                return anonymous
+
+            request.auser = auser
+        return self.get_response(request)
+
+
 class ErrorAnswersMiddleware:
     """Error answers the views do not give themselves (plein.common.errors):
     - a view that finds the database unreachable answers 503 with Retry-After, the Dutch page
       for people, JSON for the API and the desk's script, without another query (a middleware
       that fails on the database reaches handler500, which does the same);
     - under /api/ every error is JSON in the API's one shape, also the ones django-ninja answers
-      in plain text (405 for a method a path does not take; its Allow header stays)."""
+      in plain text (405 for a method a path does not take; its Allow header stays); under an
+      API registered with `errors.register_problem_api` (the open data at /api/aanbod/) every
+      error is problem+json instead, and every answer gets that API's headers."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         response = self.get_response(request)
+        problem_api = errors.problem_api_for(request)
+        error_type = errors.PROBLEM_JSON if problem_api is not None else "application/json"
         if (
             errors.is_api(request)
             and response.status_code >= 400
-            and not response.get("Content-Type", "").startswith("application/json")
+            and not response.get("Content-Type", "").startswith(error_type)
         ):
-            return errors.api_error_for(request, response)
+            allow = response.get("Allow")
+            response = errors.api_error_for(request, response)
+            if allow is not None:
+                response["Allow"] = allow
+        if problem_api is not None:
+            for name, value in problem_api.headers.items():
+                response.headers.setdefault(name, value)
         return response
 
     def process_exception(self, request, exception):

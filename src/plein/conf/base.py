@@ -94,6 +94,7 @@ MIDDLEWARE = [
     "plein.common.middleware.ErrorAnswersMiddleware",  # 503 without the database, JSON under /api/
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "plein.common.middleware.AnonymousWithoutSessionMiddleware",  # no session read without a cookie
     "plein.common.middleware.PrivacyHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -262,6 +263,10 @@ AUDITLOG_DISABLE_REMOTE_ADDR = True  # who and what, not where from
 PLEIN_DEMO = env.bool("PLEIN_DEMO", default=False)
 PLEIN_INVITATION_DAYS = env.int("PLEIN_INVITATION_DAYS", default=14)
 PLEIN_SITE_URL = env.str("PLEIN_SITE_URL", default="http://127.0.0.1:8000")
+# Which sites may show the embeddable offer listing (/aanbod/<library>/inbedden/) in an iframe:
+# its own CSP frame-ancestors (every other page: 'none'). Narrow it to the municipal and library
+# websites, comma-separated, e.g. "https://www.gemeente.nl,https://www.bibliotheek.nl".
+PLEIN_EMBED_FRAME_ANCESTORS = env.list("PLEIN_EMBED_FRAME_ANCESTORS", default=["'self'", "https:"])
 PLEIN_RESOURCE_MAX_MB = env.int("PLEIN_RESOURCE_MAX_MB", default=20)  # largest file a resource may have
 # Requests per API key: "<number>/<s|m|h|d>", counted per key in the database (plein.api), so
 # every worker process and every server counts together, exactly.

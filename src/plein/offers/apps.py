@@ -12,6 +12,7 @@ class OffersConfig(AppConfig):
         from plein.access import relations
 
         from . import (
+            api,  # noqa: F401 (the open data API answers its errors as problem+json: plein.common.errors)
             entries,  # noqa: F401 (navigation, start page, demo: plein.common.registry)
             selectors,
         )

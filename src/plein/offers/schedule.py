@@ -58,11 +58,16 @@ def occurrences(offer, start: datetime.date, end: datetime.date) -> list[Occurre
 
 
 def next_occurrence(offer, now: datetime.datetime, *, within_days: int = 366) -> Occurrence | None:
-    """The first occurrence that has not ended yet, or None."""
+    """The first occurrence that has not ended yet, or None. Looks two weeks ahead first (where
+    it nearly always is: a list page asks it for every offer), then further."""
     today = now.astimezone(AMSTERDAM).date()
-    for occurrence in occurrences(offer, today, today + datetime.timedelta(days=within_days)):
-        if occurrence.ends_at > now:
-            return occurrence
+    start = today
+    for span in (14, within_days):
+        end = today + datetime.timedelta(days=min(span, within_days))
+        for occurrence in occurrences(offer, start, end):
+            if occurrence.ends_at > now:
+                return occurrence
+        start = end + datetime.timedelta(days=1)
     return None
 
 

@@ -4,7 +4,7 @@ open data, the feeds and the desk's referral list start from `published_offers()
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from plein.organisations.models import Location, Municipality, Organisation
 
@@ -81,9 +81,12 @@ def find_offers(filters: OfferFilters, *, qs: QuerySet[Offer] | None = None) -> 
         weekly = Q(
             schedule=Schedule.WEEKLY, pk__in=OfferHours.objects.filter(weekday=filters.weekday).values("offer_id")
         )
-        dated = Q(
-            schedule=Schedule.SESSIONS,
-            pk__in=Session.objects.filter(cancelled=False, starts_at__week_day=django_week_day).values("offer_id"),
+        # Correlated (EXISTS per candidate offer), so only the sessions of the offers in scope
+        # get their weekday computed (a function per row on SQLite), not every session.
+        dated = Q(schedule=Schedule.SESSIONS) & Q(
+            Exists(
+                Session.objects.filter(offer_id=OuterRef("pk"), cancelled=False, starts_at__week_day=django_week_day)
+            )
         )
         qs = qs.filter(weekly | dated)
     if filters.q.strip():
@@ -96,19 +99,30 @@ def search(qs: QuerySet[Offer], text: str) -> QuerySet[Offer]:
     finds "formulier"), ranked; on SQLite every word must occur in the text (a working fallback)."""
     text = " ".join(text.split())[:200]
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+        from django.contrib.postgres.search import SearchQuery, SearchRank
 
-        vector = SearchVector("search_text", config="dutch")
         query = SearchQuery(text, config="dutch", search_type="plain")
         return (
-            qs.annotate(document=vector)
+            qs.annotate(document=dutch_vector())
             .filter(document=query)
-            .annotate(rank=SearchRank(vector, query))
+            .annotate(rank=SearchRank(dutch_vector(), query))
             .order_by("-rank", "title", "pk")
         )
     for word in text.lower().split():
         qs = qs.filter(search_text__contains=word)
     return qs.order_by("title", "pk")
+
+
+def dutch_vector():
+    """`to_tsvector('dutch', search_text)`, written exactly as the GIN index of migration 0002
+    (PostgreSQL only), so the planner can use it. Django's SearchVector would add a COALESCE
+    and a cast that the index does not have."""
+    from django.contrib.postgres.search import SearchVectorField
+    from django.db.models import F, Func
+
+    return Func(
+        F("search_text"), template="to_tsvector('dutch'::regconfig, %(expressions)s)", output_field=SearchVectorField()
+    )
 
 
 def search_text_for(offer, theme_codes=()) -> str:

@@ -29,6 +29,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from plein.offers.scale import seed_offers
 from plein.organisations.choices import OrganisationType, Province
 from plein.organisations.models import Location, Municipality, Organisation
 
@@ -41,6 +42,7 @@ ORGANISATION_PREFIX = "Schaalbibliotheek "
 MUNICIPALITY_PREFIX = "Schaalgemeente "
 IDEMPOTENCY_PREFIX = "scale-"
 DEFAULT_SEED = 20260601
+OFFERS_AT_FULL_SCALE = 20_000  # public offers (plein.offers.scale) for 150 organisations
 
 # Inhabitants per province in millions (2024, rounded): where the libraries and visitors are.
 PROVINCE_WEIGHTS = {
@@ -106,6 +108,7 @@ class ScaleResult:
     ido_locations: int = 0
     visits: int = 0
     questions: int = 0
+    offers: int = 0
     first_day: datetime.date | None = None
     last_day: datetime.date | None = None
     seconds: dict = field(default_factory=dict)  # phase -> seconds
@@ -117,7 +120,8 @@ class ScaleResult:
         return (
             f"seed_scale: {self.questions:,} questions in {self.visits:,} visits at {self.ido_locations:,} IDO "
             f"branches ({self.locations:,} branches, {self.organisations:,} organisations, "
-            f"{self.municipalities:,} municipalities) from {self.first_day} to {self.last_day}; "
+            f"{self.municipalities:,} municipalities, {self.offers:,} public offers) "
+            f"from {self.first_day} to {self.last_day}; "
             f"organisations {s.get('organisations', 0):.1f} s, inserting {s.get('registrations', 0):.1f} s "
             f"({rate:,.0f} rows/s), {rollups}total {s.get('total', 0):.1f} s"
         )
@@ -599,6 +603,7 @@ def seed_scale(
     locations: int = 800,
     ido_locations: int = 700,
     municipalities: int | None = None,
+    offers: int | None = None,
     seed: int = DEFAULT_SEED,
     allow_existing_data: bool = False,
     rollups: bool = True,
@@ -612,6 +617,8 @@ def seed_scale(
     check_database(allow_existing_data=allow_existing_data)
     if municipalities is None:
         municipalities = round(organisations * 340 / 150)
+    if offers is None:
+        offers = round(organisations * OFFERS_AT_FULL_SCALE / 150)
     rng = random.Random(seed)
     result = ScaleResult()
     result.first_day, result.last_day = window(years)
@@ -626,6 +633,10 @@ def seed_scale(
         )
         result.ido_locations = len(branches)
         result.seconds["organisations"] = time.perf_counter() - started
+        step = time.perf_counter()
+        # Its own random numbers: the registrations stay the same with or without offers.
+        result.offers = seed_offers(offers, random.Random(seed + 1))
+        result.seconds["offers"] = time.perf_counter() - step
         if progress:
             progress(
                 f"{result.organisations} organisations, {result.municipalities} municipalities, "

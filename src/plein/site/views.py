@@ -65,7 +65,7 @@ def error_403(request, exception=None):
 
 def error_404(request, exception=None):
     if errors.is_api(request):  # an address under /api/ that does not exist: the API's JSON
-        return errors.json_error(request, 404, errors.api_not_found_text())
+        return errors.json_error(request, 404, errors.api_not_found_text(request))
     return render(request, "404.html", status=404)
 
 

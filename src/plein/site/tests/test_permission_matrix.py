@@ -39,6 +39,8 @@ for app in PLEIN_APPS:
         MATRIX += importlib.import_module(f"{app.name}.tests.permissions").MATRIX
     except ModuleNotFoundError:
         pass
+MATRIX += importlib.import_module("plein.offers.tests.permissions_public").MATRIX
+MATRIX += importlib.import_module("plein.offers.tests.permissions_open").MATRIX
 
 # Apps whose URLs are kept by more than one part of the code have more modules.
 MATRIX += importlib.import_module("plein.offers.tests.permissions_manage").MATRIX
@@ -82,7 +84,11 @@ def test_permission_matrix(client, world, name, kwargs, role, expected):
         assert response["Location"].startswith(reverse("account_login")), response["Location"]
     else:
         assert response.status_code == expected, f"{url} as {role}: {response.status_code}"
-    if expected in (FORBIDDEN, NOT_FOUND) and url.startswith("/api/"):
+    if expected in (FORBIDDEN, NOT_FOUND) and url.startswith("/api/aanbod/"):
+        # The open data API: problem details (RFC 9457).
+        assert response["Content-Type"] == "application/problem+json"
+        assert response.json()["status"] == expected
+    elif expected in (FORBIDDEN, NOT_FOUND) and url.startswith("/api/"):
         # Under /api/ refusals are the API's JSON, in its one shape.
         assert set(response.json()) == {"detail", "errors"}
     elif expected in (FORBIDDEN, NOT_FOUND):

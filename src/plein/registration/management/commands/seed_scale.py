@@ -8,7 +8,8 @@ class Command(BaseCommand):
         "Fill an EMPTY database with a made-up national data set for load tests and benchmarks: "
         "library organisations ('Schaalbibliotheek 001'), municipalities ('Schaalgemeente 001'), "
         "branches ('Vestiging 001-01'), and anonymous IDO visits and questions over the last years "
-        "(up to today) with seasonal and weekday patterns; then it rebuilds the rollups. "
+        "(up to today) with seasonal and weekday patterns, and public offers ('Klik & Tik (schaal)'); then it "
+        "rebuilds the rollups. "
         "Safety: it refuses a database where seed_scale ran before, and a database that already "
         "holds organisations, municipalities or users unless you pass --yes; even with --yes it "
         "refuses when there are user accounts and DEBUG is off (it may be a real database). "
@@ -23,6 +24,12 @@ class Command(BaseCommand):
         parser.add_argument("--ido-locations", type=int, default=700, help="Branches with an IDO (default 700).")
         parser.add_argument(
             "--municipalities", type=int, default=None, help="Municipalities (default 340 for 150 organisations)."
+        )
+        parser.add_argument(
+            "--offers",
+            type=int,
+            default=None,
+            help="Public offers over the branches (default 20,000 for 150 organisations).",
         )
         parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="Random seed; the same seed, the same data.")
         parser.add_argument(
@@ -47,6 +54,7 @@ class Command(BaseCommand):
                 locations=options["locations"],
                 ido_locations=options["ido_locations"],
                 municipalities=options["municipalities"],
+                offers=options["offers"],
                 seed=options["seed"],
                 allow_existing_data=options["yes"],
                 progress=progress,
