@@ -82,6 +82,11 @@ tools/lighthouse/node_modules/.bin/lighthouse: tools/lighthouse/package.json too
 lighthouse: setup tools/lighthouse/node_modules/.bin/lighthouse
 	$(BIN)/python tools/lighthouse.py $(ARGS)
 
+# The operations drill (issue 14): two web instances behind HAProxy, a worker and PostgreSQL,
+# restarted, killed and stopped while desks register (bench/ops_drill.py). Not part of make test.
+drill: setup-test .venv-load/bin/locust
+	bash bin/ops-drill.sh $(ARGS)
+
 # The container recipe and Kubernetes manifests in deploy/, checked offline (also in make test).
 check-deploy:
 	bash bin/check-deploy.sh
