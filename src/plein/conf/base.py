@@ -79,6 +79,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /livez and /readyz for the platform's probes, before the host check and HTTPS redirect.
+    "plein.common.health.HealthProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -193,6 +195,26 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Uploads (resources, evidence, imports) on S3-compatible object storage when a bucket is set,
+# so every web instance and worker reads the same files; otherwise MEDIA_ROOT (a volume that
+# every instance mounts). Plein serves files through its own views (permission checks), never
+# from a public bucket address.
+PLEIN_S3_BUCKET = env.str("PLEIN_S3_BUCKET", default="")
+if PLEIN_S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": PLEIN_S3_BUCKET,
+            "endpoint_url": env.str("PLEIN_S3_ENDPOINT_URL", default="") or None,
+            "access_key": env.str("PLEIN_S3_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env.str("PLEIN_S3_SECRET_ACCESS_KEY", default="") or None,
+            "region_name": env.str("PLEIN_S3_REGION", default="") or None,
+            "location": env.str("PLEIN_S3_PREFIX", default="media"),
+            "default_acl": "private",
+            "file_overwrite": False,
+            "querystring_auth": True,
+        },
+    }
 
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
@@ -240,15 +262,45 @@ PLEIN_RESOURCE_MAX_MB = env.int("PLEIN_RESOURCE_MAX_MB", default=20)  # largest 
 # every worker process and every server counts together, exactly.
 PLEIN_API_RATE = env.str("PLEIN_API_RATE", default="600/m")
 
-# Django's in-memory cache: one per process; nothing that must add up across workers is kept here.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# One cache that every web instance and worker shares (django-allauth's rate limits on login and
+# password reset live in it): by default the table plein_cache in the database (made by
+# migrations and `migrate_once`); CACHE_URL picks another shared backend (e.g. redis://…).
+# Tests use the in-memory cache (plein.conf.ci). Plein's own API rate limit is counted in its
+# own table (plein.api), not in the cache.
+CACHES = {"default": env.cache_url("CACHE_URL", default="dbcache://plein_cache")}
 
+# How long history is kept (audit log, security log rows, finished background tasks, login
+# attempts): `manage.py apply_retention` removes what is older. The anonymous IDO figures are
+# never removed by it.
+PLEIN_RETENTION_DAYS = env.int("PLEIN_RETENTION_DAYS", default=730)
+
+# Logs go to standard output (the platform collects them). PLEIN_LOG_FORMAT=json (the default
+# in production) writes one JSON object per line; security events (plein.audit.security) go to
+# the logger "plein.security" at INFO with actor, action, object, result, origin and time.
+PLEIN_LOG_FORMAT = env.str("PLEIN_LOG_FORMAT", default="text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"forbidden_without_traceback": {"()": "plein.common.logging.ForbiddenWithoutTraceback"}},
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "plein.common.logging.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if PLEIN_LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
-    # A 403 is one line in the log, not a traceback.
-    "loggers": {"django.request": {"filters": ["forbidden_without_traceback"]}},
+    "loggers": {
+        # A 403 is one line in the log, not a traceback.
+        "django.request": {"filters": ["forbidden_without_traceback"]},
+        "plein.security": {"level": env.str("PLEIN_SECURITY_LOG_LEVEL", default="INFO")},
+        "plein.ops": {"level": "INFO"},
+    },
 }
+
+# OpenTelemetry tracing: off unless OTEL_EXPORTER_OTLP_ENDPOINT or PLEIN_OTEL=1 is set (then
+# plein.common.tracing sets it up at start; when off nothing of it is imported).
+PLEIN_OTEL = env.bool("PLEIN_OTEL", default=False) or bool(env.str("OTEL_EXPORTER_OTLP_ENDPOINT", default=""))

@@ -5,6 +5,7 @@ import os
 os.environ.setdefault("SECRET_KEY", "ci-only-not-secret-plein")
 os.environ.setdefault("ALLOWED_HOSTS", "*")
 os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
+os.environ.setdefault("CACHE_URL", "locmemcache://")
 
 from .base import *  # noqa: E402,F403
 

@@ -130,6 +130,9 @@ def test_deploy_check_with_production_settings_reports_nothing():
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "plein.example.nl",
         "DATABASE_URL": "sqlite:////tmp/plein-deploy-check.sqlite3",
+        "PLEIN_SITE_URL": "https://plein.example.nl",
+        "EMAIL_HOST": "smtp.example.nl",
+        "DEFAULT_FROM_EMAIL": "Plein <noreply@example.nl>",
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
