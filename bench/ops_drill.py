@@ -3,7 +3,7 @@ instances come and go. `make drill` (bin/ops-drill.sh: HAProxy from Debian, a th
 PostgreSQL from bin/with-postgres.sh, then this script). Not part of make test.
 
 What it starts: two web instances (bin/docker-start.sh, the container's start command: wait for
-the database, migrate_once, gunicorn with src/gunicorn.conf.py) with the production settings,
+the database, migrate_once, gunicorn with src/plein/conf/gunicorn.py) with the production settings,
 HAProxy in front of them with health checks on /readyz, and a task worker (db_worker). Then, while
 20 Locust desks register visits through HAProxy for --seconds (default 60):
 
@@ -96,8 +96,12 @@ def production_environment(balancer_port):
         "MEDIA_ROOT": str(DRILL / "media"),
         "STATIC_ROOT": str(DRILL / "static"),
         "PLEIN_API_RATE": f"{API_RATE}/h",
-        "WEB_CONCURRENCY": "2",
-        "PLEIN_THREADS": "4",
+        # bin/docker-start.sh and src/plein/conf/gunicorn.py, as in the ConfigMap.
+        "PYTHON": sys.executable,
+        "GUNICORN_WORKERS": "2",
+        "GUNICORN_THREADS": "4",
+        "GUNICORN_GRACEFUL_TIMEOUT": "25",
+        "GUNICORN_ACCESSLOG": "/dev/null",
         "LOG_LEVEL": "WARNING",
     }
 
@@ -110,7 +114,7 @@ def http_get(port, path, headers=None, timeout=5):
     try:
         connection.request("GET", path, headers={"Host": "127.0.0.1", **(headers or {})})
         response = connection.getresponse()
-        return response.status, dict(response.getheaders()), response.read()
+        return response.status, response.headers, response.read()  # headers: any case (HAProxy sends lower)
     finally:
         connection.close()
 
@@ -131,12 +135,12 @@ class Web:
         self.process = None
 
     def start(self):
-        env = {**self.env, "PLEIN_BIND": f"127.0.0.1:{self.port}", "PORT": str(self.port)}
+        env = {**self.env, "PORT": str(self.port)}
         if START_SCRIPT.exists():
             command, cwd = ["bash", str(START_SCRIPT)], ROOT
         else:
             gunicorn = Path(sys.executable).with_name("gunicorn")
-            command, cwd = [str(gunicorn), "plein.wsgi", "--config", "gunicorn.conf.py"], SRC
+            command, cwd = [str(gunicorn), "plein.wsgi", "--config", "plein/conf/gunicorn.py"], SRC
         out = open(self.logfile, "a")  # noqa: SIM115
         self.process = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=out, start_new_session=True)
 
@@ -258,12 +262,19 @@ backend plein_web
 
     def wait_up(self, names, timeout=30):
         started = time.monotonic()
+        status = {}
         while time.monotonic() - started < timeout:
-            status = self.server_status()
+            if self.process.poll() is not None:
+                raise SystemExit("HAProxy stopped: see its log in var/drill/logs/haproxy.log")
+            try:
+                status = self.server_status()
+            except OSError:  # not listening on its socket yet
+                time.sleep(0.1)
+                continue
             if all(status.get(n, "").startswith("UP") for n in names):
                 return
             time.sleep(0.1)
-        raise SystemExit(f"HAProxy does not see {names} up: {self.server_status()}")
+        raise SystemExit(f"HAProxy does not see {names} up: {status}")
 
     def stop(self):
         if self.process and self.process.poll() is None:
@@ -394,12 +405,15 @@ def rolling_restart(webs, balancer, ready_path, timeline):
 
 
 def worker_kill(worker, meetings, timeline, mailbox):
+    from django.db import connection
+
     from plein.themegroups.models import Meeting
     from plein.themegroups.tasks import send_meeting_reminder
 
     timeline.begin("worker killed")
     for meeting in Meeting.objects.filter(pk__in=meetings):
         send_meeting_reminder.enqueue(meeting.pk, meeting.starts_at.isoformat())
+    connection.close()  # before PostgreSQL is stopped below
     started = time.monotonic()
     while time.monotonic() - started < 30 and mail_count(mailbox) < 40:
         time.sleep(0.05)
@@ -459,7 +473,7 @@ def run_load(port, people, seconds, events, drill_log):
             "--spawn-rate",
             str(len(people["desks"])),
             "--run-time",
-            f"{seconds}s",
+            f"{seconds + 600}s",  # stopped below, when the events are over
             "--stop-timeout",
             "10",
             "--host",
@@ -475,11 +489,15 @@ def run_load(port, people, seconds, events, drill_log):
     )
     try:
         events()
-        locust.wait(timeout=seconds + 60)
     finally:
+        # SIGTERM: Locust stops its desks (each writes the visits it still holds) and exits.
         if locust.poll() is None:
             locust.terminate()
-            locust.wait(timeout=20)
+            try:
+                locust.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                locust.kill()
+                locust.wait()
 
 
 # --- figures ------------------------------------------------------------------------------------
@@ -647,12 +665,13 @@ def main():
     started_all = time.monotonic()
     log(f"== Operations drill: {os.cpu_count()} cores, PostgreSQL at {os.environ['DATABASE_URL'].split('@')[-1]}")
     missing = []
-    migrate = "migrate_once" if has_command("migrate_once") else "migrate"
-    if migrate == "migrate":
+    if has_command("migrate_once"):
+        manage("migrate_once", "-v", "0")
+    else:
         missing.append("manage.py migrate_once")
+        manage("migrate", "--noinput", "-v", "0")
     if not START_SCRIPT.exists():
         missing.append("bin/docker-start.sh (started gunicorn directly)")
-    manage(migrate, "--noinput", "-v", "0")
     manage(
         "seed_scale",
         *("--questions", str(args.questions), "--organisations", "25", "--locations", "40"),
@@ -703,21 +722,27 @@ def main():
         load_started = time.time()
 
         def events():
-            time.sleep(1)
+            # Every desk's first visit opens the instances' database connections and loads the
+            # registration code: not counted (a running production server is past that).
+            timeline.begin("warm-up")
+            time.sleep(8)
             timeline.begin("baseline")
-            time.sleep(6)
+            time.sleep(8)
             rolling_restart(webs, balancer, ready_path, timeline)
             worker_kill(worker, meetings, timeline, mailbox)
             time.sleep(2)
             database_outage(pg, webs, ready_path, timeline)
             timeline.begin("after")
-            remaining = load_started + args.seconds - time.time()
-            if remaining < 5:
-                log(f"      (the events took longer than --seconds {args.seconds}: the load ran on {remaining:.0f} s)")
+            # The load runs --seconds at least, and 8 s past the last event.
+            time.sleep(max(8, load_started + args.seconds - time.time()))
+            timeline.notes["load_s"] = time.time() - load_started
 
-        log(f"-- {args.desks} desks register visits through HAProxy for {args.seconds} s")
+        log(f"-- {args.desks} desks register visits through HAProxy (at least {args.seconds} s) while:")
+        # The drill's own worker-side connections (enqueueing the reminders) died with PostgreSQL.
+        connection.close()
         run_load(balancer_port, people, args.seconds, events, drill_log)
         timeline.close(time.time())
+        connection.close()
 
         # The reminder run goes on (the worker was started again); then the CronJob's command.
         from django_tasks_db.models import DBTaskResult
@@ -795,6 +820,8 @@ def report(args, phases, attempts, pending, stored, reminders, rate, backup, tim
     log("== Figures")
     sent = len(attempts)
     failed = sum(p["failed"] for p in phases.values())
+    load_s = timeline.notes.get("load_s", 0)
+    log(f"load: {args.desks} desks for {load_s:.0f} s through HAProxy")
     log(f"requests sent: {sent:,}; failed: {failed} (a failed visit is kept by the desk and sent again, same key)")
     log(f"{'phase':<17} {'requests':>8} {'failed':>6} {'p50 ms':>7} {'p95 ms':>7}  reasons")
     for name, p in phases.items():
