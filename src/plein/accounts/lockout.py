@@ -74,6 +74,17 @@ class PleinAxesHandler(AxesDatabaseHandler):
                 request.plein_account_throttled = True
                 request.axes_locked_out = True
                 request.axes_credentials = credentials
+                from plein.audit.security import REFUSED, log_event
+
+                username = username_from_request(request, credentials)
+                log_event(
+                    "lockout",
+                    actor=username or "unknown",
+                    obj=f"account:{username}",
+                    result=REFUSED,
+                    request=request,
+                    scope="account",
+                )
 
 
 def lockout_response(request, response=None, credentials=None, *args, **kwargs):

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from plein.audit.security import log_event
 from plein.audit.services import acting_as
 from plein.common.mail import send_mail_on_commit
 from plein.common.utils import absolute_url, secret_hash
@@ -83,6 +84,9 @@ def invitation_create(*, acting_user, email, name, role, organisation=None) -> t
         )
         invitation.full_clean()
         invitation.save()
+    log_event(
+        "invitation", actor=acting_user, obj=invitation, role=role, organisation=getattr(organisation, "pk", None)
+    )
     send_mail_on_commit(
         to=invitation.email,  # nobody's yet, so in Dutch
         subject=lambda: _("[Plein] You are invited to Plein"),
@@ -136,6 +140,7 @@ def user_update(*, user, acting_user, name, role, organisation, is_active) -> Us
     if organisation is not None and organisation.pk != user.organisation_id:
         _check_may_manage(acting_user, organisation)
     check_role_fits_organisation(role=role, organisation=organisation)
+    before = (user.role, user.organisation_id, user.is_active)
     with acting_as(acting_user):
         user.name = name.strip()
         user.role = role
@@ -144,6 +149,16 @@ def user_update(*, user, acting_user, name, role, organisation, is_active) -> Us
         _apply_role_flags(user)
         user.full_clean(exclude=["password"])
         user.save()
+    after = (user.role, user.organisation_id, user.is_active)
+    if after != before:
+        log_event(
+            "role_change",
+            actor=acting_user,
+            obj=user,
+            role=f"{before[0]}->{after[0]}",
+            organisation=f"{before[1]}->{after[1]}",
+            active=f"{before[2]}->{after[2]}",
+        )
     return user
 
 

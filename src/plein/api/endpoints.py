@@ -29,6 +29,7 @@ from ninja.responses import Status
 from ninja.security import HttpBearer
 from ninja.throttling import BaseThrottle
 
+from plein.audit.security import REFUSED, log_event
 from plein.common import errors as core_errors
 from plein.registration import selectors as registration_selectors
 from plein.registration.choices import CategoryKind
@@ -61,11 +62,18 @@ class ApiKeyAuth(HttpBearer):
     def authenticate(self, request, token):
         api_token = selectors.token_for_secret(token.strip())
         if api_token is None:
+            log_event("api_key_refused", actor="api-key:unknown", result=REFUSED, request=request, reason="unknown")
             raise ApiError(401, _("This API key is not known. Check that you copied the whole key."))
         if not api_token.is_active:
+            log_event(
+                "api_key_refused", actor=api_token, obj=api_token, result=REFUSED, request=request, reason="revoked"
+            )
             raise ApiError(401, _("This API key has been revoked. Ask your coordinator for a new key."))
         maker = api_token.created_by  # a key acts in the name of its maker (a deleted account: None)
         if maker is None or not maker.has_perm("api.act_with_token", api_token):
+            log_event(
+                "api_key_refused", actor=api_token, obj=api_token, result=REFUSED, request=request, reason="maker"
+            )
             raise ApiError(
                 401,
                 _(

@@ -11,6 +11,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from plein.audit.security import log_event
 from plein.audit.services import acting_as
 from plein.common.utils import secret_hash
 from plein.organisations.models import Location, Organisation
@@ -40,6 +41,7 @@ def token_create(*, acting_user, organisation: Organisation, name: str) -> tuple
         )
         token.full_clean()
         token.save()
+    log_event("api_key_created", actor=acting_user, obj=token, organisation=organisation.pk)
     return token, secret
 
 
@@ -51,17 +53,20 @@ def token_revoke(*, acting_user, token: ApiToken) -> ApiToken:
         with acting_as(acting_user):
             token.revoked_at = timezone.now()
             token.save(update_fields=["revoked_at"])
+        log_event("api_key_revoked", actor=acting_user, obj=token)
     return token
 
 
-def token_touch(*, token: ApiToken, now=None) -> None:
+def token_touch(*, token: ApiToken, now=None) -> bool:
     """Note that the key was used, at most once a minute (no audit record: it is not a change
-    by a person)."""
+    by a person). True when noted now; the security log gets one line per key per minute."""
     now = now or timezone.now()
     if token.last_used_at is not None and now - token.last_used_at < TOUCH_INTERVAL:
-        return
+        return False
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     token.last_used_at = now
+    log_event("api_key_used", actor=token, obj=token, organisation=token.organisation_id)
+    return True
 
 
 def rate_count(*, token: ApiToken, length: int, slot: int) -> int:

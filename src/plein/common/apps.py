@@ -7,7 +7,13 @@ class CommonConfig(AppConfig):
     verbose_name = _("Plein")
 
     def ready(self):
+        from django.conf import settings
         from django.forms import BaseForm
+
+        if getattr(settings, "PLEIN_OTEL", False):  # off by default: then nothing of OpenTelemetry is imported
+            from .tracing import setup
+
+            setup()
 
         # Plein validates on the server and shows a Dutch message beside the field. The HTML
         # `required` attribute would make the NL Design System CSS paint every empty required

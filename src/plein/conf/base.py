@@ -81,6 +81,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # /livez and /readyz for the platform's probes, before the host check and HTTPS redirect.
     "plein.common.health.HealthProbeMiddleware",
+    "plein.audit.security.RequestOriginMiddleware",  # the client's address for security events
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from plein.accounts.choices import NotificationFrequency
 from plein.audit.services import acting_as
 from plein.common.mail import send_mail_now, send_mail_on_commit
+from plein.common.scheduling import run_once, week_period
 from plein.common.utils import absolute_url
 
 from . import selectors
@@ -148,6 +149,18 @@ def send_case_digests(*, now=None) -> int:
             continue
         _send_digest(user=user, groups=groups, since=since, now=now)
         sent += 1
+    return sent
+
+
+def send_case_digests_once(*, now=None) -> int | None:
+    """`send_case_digests` at most once per ISO week, however many instances (cron jobs, task
+    workers) start it at the same time: the first claims the week (plein.common.scheduling),
+    the others return None without sending."""
+    with run_once("send_case_digest", week_period(now)) as run:
+        if not run.claimed:
+            return None
+        sent = send_case_digests(now=now)
+        run.result = f"{sent} sent"
     return sent
 
 

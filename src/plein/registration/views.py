@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import View
 
+from plein.audit.security import log_event
 from plein.common.views_base import PleinPermissionMixin
 
 from . import charts, periods, selectors, services
@@ -146,6 +147,15 @@ class ExportView(PleinPermissionMixin, View):
         period = form.cleaned_data["period"]
         dates = f"{period.start.isoformat()}-{period.end.isoformat()}"
         excel = request.GET.get("formaat") == "xlsx"
+        log_event(
+            "export",
+            actor=request.user,
+            obj=f"registration:{'figures' if request.GET.get('inhoud') == 'cijfers' else 'questions'}",
+            request=request,
+            scope=current.key,
+            period=dates,
+            format="xlsx" if excel else "csv",
+        )
         if request.GET.get("inhoud") == "cijfers":
             rows = figure_rows(selectors.figures(scope=current, period=period))
             filename = f"ido-cijfers-{dates}"

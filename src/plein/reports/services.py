@@ -9,6 +9,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from plein.audit.security import log_event
 from plein.audit.services import acting_as
 from plein.common.utils import secret_hash
 
@@ -89,6 +90,7 @@ def share_link_create(*, acting_user, version: ReportVersion, expires_on) -> tup
         link = ShareLink(version=version, token_hash=secret_hash(token), expires_on=expires_on, created_by=acting_user)
         link.full_clean()
         link.save()
+    log_event("report_shared", actor=acting_user, obj=link, version=version.pk, expires_on=expires_on.isoformat())
     return link, token
 
 
@@ -99,6 +101,7 @@ def share_link_revoke(*, acting_user, link: ShareLink) -> ShareLink:
         with acting_as(acting_user):
             link.revoked_at = timezone.now()
             link.save(update_fields=["revoked_at"])
+        log_event("report_share_revoked", actor=acting_user, obj=link)
     return link
 
 

@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views import View
 
+from plein.audit.security import REFUSED, log_event
 from plein.common.forms import add_service_errors
 from plein.common.pdf import pdf_response, render_pdf
 from plein.common.spreadsheets import csv_response
@@ -241,11 +242,13 @@ def version_pdf(version) -> bytes:
 
 class VersionPdfView(VersionMixin, View):
     def get(self, request, uuid, number):
+        log_event("export", actor=request.user, obj=self.version, request=request, format="pdf")
         return pdf_response(version_pdf(self.version), filename=_filename(self.version, "pdf"))
 
 
 class VersionCsvView(VersionMixin, View):
     def get(self, request, uuid, number):
+        log_event("export", actor=request.user, obj=self.version, request=request, format="csv")
         rows = selectors.snapshot_rows(self.version.snapshot)
         return csv_response(rows[0], rows[1:], _filename(self.version, "csv").removesuffix(".csv"))
 
@@ -303,8 +306,10 @@ def _shared(response):
 def _open_link(request, token):
     link = selectors.share_link_by_token(token)
     if link is None:
+        log_event("report_share_opened", actor="anonymous", obj="reports.sharelink:unknown", result=REFUSED)
         raise Http404
     if not link.is_active():
+        log_event("report_share_opened", actor="anonymous", obj=link, result=REFUSED)
         gone = link.revoked_at is not None
         return link, _shared(
             render(
@@ -315,6 +320,7 @@ def _open_link(request, token):
             )
         )
     services.share_link_used(link=link)
+    log_event("report_share_opened", actor="anonymous", obj=link, version=link.version_id)
     return link, None
 
 

@@ -10,6 +10,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
 
+from plein.audit.security import log_event
 from plein.common import spreadsheets
 from plein.common.forms import add_service_errors
 from plein.common.utils import is_uuid
@@ -218,6 +219,14 @@ class EnrollmentExportView(ProgrammeYearMixin, View):
     def get(self, request, year_uuid):
         filename = f"aanmeldingen-{self.programme_year.year}"
         header = [label for _key, label in self.COLUMNS]
+        log_event(
+            "export",
+            actor=request.user,
+            obj=self.programme_year,
+            request=request,
+            content="sign-ups",
+            format=request.GET.get("formaat", "csv"),
+        )
         if request.GET.get("formaat", "csv") == "xlsx":
             return spreadsheets.xlsx_response(header, self.rows(), filename, title=_("Sign-ups"))
         return spreadsheets.csv_response(header, self.rows(), filename)
