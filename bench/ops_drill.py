@@ -38,6 +38,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -167,26 +168,50 @@ class Web:
 
 
 class Worker:
+    """The task worker, kept running the way Kubernetes keeps a Deployment's container running:
+    whenever it exits (killed, or stopped by itself when it lost the database) it is started
+    again after a second. Every exit is counted with its status."""
+
     def __init__(self, env, logfile):
         self.env, self.logfile, self.process = env, logfile, None
+        self.exits, self.stopping = [], False
+        self.lock = threading.Lock()
+        self.supervisor = threading.Thread(target=self._supervise, daemon=True)
 
     def start(self):
         out = open(self.logfile, "a")  # noqa: SIM115
         command = [sys.executable, "manage.py", "db_worker", "--no-reload", "--interval", "0.5", "-v", "0"]
-        self.process = subprocess.Popen(command, cwd=SRC, env=self.env, stdout=out, stderr=out, start_new_session=True)
+        with self.lock:
+            self.process = subprocess.Popen(
+                command, cwd=SRC, env=self.env, stdout=out, stderr=out, start_new_session=True
+            )
+        if not self.supervisor.is_alive():
+            self.supervisor.start()
+
+    def _supervise(self):
+        while not self.stopping:
+            code = self.process.wait()
+            if self.stopping:
+                return
+            self.exits.append(code)
+            time.sleep(1)
+            if not self.stopping:
+                self.start()
 
     def kill(self):
         self.process.send_signal(signal.SIGKILL)
-        self.process.wait()
 
     def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
+        self.stopping = True
+        with self.lock:
+            process = self.process
+        if process and process.poll() is None:
+            process.send_signal(signal.SIGTERM)
             try:
-                self.process.wait(timeout=30)
+                process.wait(timeout=30)
             except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+                process.kill()
+                process.wait()
 
 
 class Balancer:
@@ -224,7 +249,8 @@ backend plein_web
     option httpchk
     http-check send meth GET uri {ready_path} ver HTTP/1.1 hdr Host 127.0.0.1
     http-check expect status 200
-    default-server inter 1s fall 2 rise 1
+    timeout check 5s
+    default-server inter 1s fastinter 250ms downinter 250ms fall 3 rise 1
     http-response set-header X-Plein-Server %s
 {servers}
 """
@@ -418,10 +444,9 @@ def worker_kill(worker, meetings, timeline, mailbox):
     while time.monotonic() - started < 30 and mail_count(mailbox) < 40:
         time.sleep(0.05)
     at_kill = mail_count(mailbox)
-    worker.kill()
+    worker.kill()  # started again a second later, as Kubernetes would
     log(f"      worker SIGKILL after {at_kill} reminder e-mails of the run")
-    time.sleep(1)
-    worker.start()
+    time.sleep(1.5)
     timeline.notes["worker"] = {"mails_at_kill": at_kill}
 
 
@@ -509,8 +534,8 @@ def load_figures(drill_log, timeline):
         record = json.loads(line)
         (pending if record.get("pending") else attempts).append(record)
     per_phase = collections.OrderedDict((name, []) for name, _s, _e in timeline.phases)
-    for record in attempts:
-        per_phase.setdefault(timeline.phase_of(record["t"]), []).append(record)
+    for record in attempts:  # counted in the phase in which the answer came (or did not)
+        per_phase.setdefault(timeline.phase_of(record["t"] + record["ms"] / 1000), []).append(record)
     phases = {}
     for name, records in per_phase.items():
         ok = [r["ms"] for r in records if "visit" in r]
@@ -759,6 +784,7 @@ def main():
         stored = stored_figures(attempts, acknowledged)
         reminders = reminder_figures(meetings, mailbox)
         reminders["tasks_left_running"] = stuck
+        reminders["worker_exits"] = list(worker.exits)
         reminders["send_reminders"] = catch_up
         rate = rate_limit_figures(balancer_port, secret)
         connection.close()
@@ -853,6 +879,11 @@ def report(args, phases, attempts, pending, stored, reminders, rate, backup, tim
         f"{worker.get('mails_at_kill', '?')}; tasks left 'running' by the killed worker: "
         f"{reminders['tasks_left_running']}; "
         f"then send_reminders (the CronJob): {reminders['send_reminders']!r}"
+    )
+    exits = reminders["worker_exits"]
+    log(
+        f"   the worker exited {len(exits)} times (statuses {exits}: -9 is the SIGKILL, 1 a lost database) and was "
+        "started again each time a second later, as Kubernetes restarts a container"
     )
     log(
         verdict(
