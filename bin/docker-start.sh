@@ -6,7 +6,8 @@
 # Environment (besides Plein's own, see docs/beheerhandleiding.md):
 #   DB_WAIT_SECONDS        how long to wait for the database (default 60)
 #   PLEIN_MIGRATE_ON_START 0 when a separate migration Job migrates (default 1)
-#   PORT, GUNICORN_*       see src/plein/conf/gunicorn.py
+#   PORT                   the port to listen on (default 8000; or PLEIN_BIND=host:port)
+#   WEB_CONCURRENCY, PLEIN_THREADS, PLEIN_GRACEFUL_TIMEOUT: see src/gunicorn.conf.py
 set -eu
 
 cd "$(dirname "$0")/../src"
@@ -20,4 +21,9 @@ else
     "$PYTHON" manage.py migrate_once --wait "${DB_WAIT_SECONDS:-60}" --wait-only --verbosity 1
 fi
 
-exec "$PYTHON" -m gunicorn --config plein/conf/gunicorn.py plein.wsgi:application
+export PLEIN_BIND="${PLEIN_BIND:-0.0.0.0:${PORT:-8000}}"
+export PLEIN_ACCESS_LOG="${PLEIN_ACCESS_LOG:--}"
+if [ -z "${PLEIN_WORKER_TMP_DIR:-}" ] && [ -d /dev/shm ]; then
+    export PLEIN_WORKER_TMP_DIR=/dev/shm
+fi
+exec "$PYTHON" -m gunicorn --config gunicorn.conf.py plein.wsgi:application

@@ -17,10 +17,14 @@ workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1)
 worker_class = "gthread"
 threads = int(os.environ.get("PLEIN_THREADS", "4"))
 timeout = 60
-graceful_timeout = 30
+# On SIGTERM (a pod stopped, a rolling update) gunicorn stops accepting connections and gives
+# the requests in flight this many seconds to finish (keep terminationGracePeriodSeconds above).
+graceful_timeout = int(os.environ.get("PLEIN_GRACEFUL_TIMEOUT", "30"))
 keepalive = 5
 # A worker is replaced after this many requests (plus a random part, so they do not all restart
 # at once): guards against slow memory growth in long-running processes.
 max_requests = 5000
 max_requests_jitter = 500
 accesslog = os.environ.get("PLEIN_ACCESS_LOG")  # e.g. "-" for stdout; None: no access log
+# In a container: the workers' heartbeat files in memory rather than on a slow or read-only disk.
+worker_tmp_dir = os.environ.get("PLEIN_WORKER_TMP_DIR") or None

@@ -70,6 +70,9 @@ def environment(folder: Path) -> dict:
         "SECURE_SSL_REDIRECT": "false",
         "SECURE_HSTS_SECONDS": "0",
         "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        "EMAIL_HOST": "localhost",  # required by plein.conf.production; the locmem backend sends nothing
+        "DEFAULT_FROM_EMAIL": "Plein <noreply@plein.invalid>",
+        "PLEIN_SITE_URL": "http://127.0.0.1",
         "LOG_LEVEL": "WARNING",
     }
 

@@ -29,18 +29,6 @@ def username_from_request(request, credentials=None):
     return (value or "").strip().lower() or None
 
 
-def client_ip_address(request):
-    """The visitor's address. Behind PLEIN_PROXY_COUNT proxies that each add the address they
-    saw to X-Forwarded-For, it is that many places from the right; what the visitor wrote in
-    the header themselves lies further left and is ignored. Without proxies: REMOTE_ADDR."""
-    count = getattr(settings, "PLEIN_PROXY_COUNT", 0)
-    if count:
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-        if len(forwarded) >= count:
-            return forwarded[-count]
-    return request.META.get("REMOTE_ADDR")
-
-
 def account_failures(username) -> int:
     """Wrong passwords for this login name within the window, from any address."""
     if not username:

@@ -11,7 +11,7 @@ use, report shared — calls `log_event` once. It writes one record to the logge
             report_share_opened
     object  on what: "<app>.<model>:<id>" or a short description ("registration:questions")
     result  success, failure or refused
-    origin  the client's IP address (through the proxy-aware helper of the login lockout) or
+    origin  the client's IP address (plein.common.utils.client_ip_address, as the lockout) or
             "system" outside a web request
     time    when (ISO 8601, UTC)
 
@@ -25,6 +25,8 @@ import logging
 
 from django.utils import timezone
 
+from plein.common.utils import client_ip_address
+
 logger = logging.getLogger("plein.security")
 
 _origin = contextvars.ContextVar("plein_security_origin", default=None)
@@ -33,8 +35,6 @@ SUCCESS, FAILURE, REFUSED = "success", "failure", "refused"
 
 
 def client_ip(request) -> str | None:
-    from plein.accounts.lockout import client_ip_address
-
     try:
         return client_ip_address(request)
     except Exception:  # never let the log break the request
@@ -116,9 +116,11 @@ def on_login(sender, request, user, **kwargs):
 
 
 def on_login_failed(sender, credentials, request=None, **kwargs):
-    from plein.accounts.lockout import username_from_request
-
-    tried = username_from_request(request, credentials) or "unknown"
+    credentials = credentials or {}
+    tried = (credentials.get("email") or credentials.get("username") or credentials.get("login") or "").strip().lower()
+    if not tried and request is not None:
+        tried = (request.POST.get("login") or "").strip().lower()
+    tried = tried or "unknown"
     locked = bool(getattr(request, "axes_locked_out", False)) if request is not None else False
     log_event(
         "login_failed", actor=tried, obj=f"account:{tried}", result=REFUSED if locked else FAILURE, request=request

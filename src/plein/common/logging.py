@@ -3,6 +3,8 @@
 import datetime
 import logging
 
+from pythonjsonlogger.json import JsonFormatter as BaseJsonFormatter
+
 
 class ForbiddenWithoutTraceback(logging.Filter):
     """django.request logs every PermissionDenied with its traceback. A 403 is an everyday
@@ -16,25 +18,22 @@ class ForbiddenWithoutTraceback(logging.Filter):
         return True
 
 
-class JsonFormatter(logging.Formatter):
+class JsonFormatter(BaseJsonFormatter):
     """One JSON object per line (PLEIN_LOG_FORMAT=json): time (ISO 8601, UTC), level, logger,
     message, and every extra field a record carries (the security events' actor, action,
     object, result, origin), for a central log platform to index. python-json-logger does the
     work; a record's exception comes along as `exc_info` text."""
 
-    def __new__(cls, *args, **kwargs):
-        from pythonjsonlogger.json import JsonFormatter as Base
-
-        class _Formatter(Base):
-            def add_fields(self, log_record, record, message_dict):
-                super().add_fields(log_record, record, message_dict)
-                log_record["time"] = datetime.datetime.fromtimestamp(record.created, tz=datetime.UTC).isoformat(
-                    timespec="milliseconds"
-                )
-                log_record["level"] = record.levelname
-                log_record["logger"] = record.name
-                log_record.pop("request", None)  # django.request's HttpRequest: not JSON
-
+    def __init__(self, *args, **kwargs):
         kwargs.setdefault("fmt", "%(message)s")
         kwargs.setdefault("json_ensure_ascii", False)
-        return _Formatter(*args, **kwargs)
+        super().__init__(*args, **kwargs)
+
+    def add_fields(self, log_record, record, message_dict):
+        super().add_fields(log_record, record, message_dict)
+        log_record["time"] = datetime.datetime.fromtimestamp(record.created, tz=datetime.UTC).isoformat(
+            timespec="milliseconds"
+        )
+        log_record["level"] = record.levelname
+        log_record["logger"] = record.name
+        log_record.pop("request", None)  # django.request's HttpRequest: not JSON

@@ -44,3 +44,16 @@ def from_spreadsheet(value: str) -> str:
     if value[:1] == "'" and value[1:2] in FORMULA_STARTS:
         return value[1:]
     return value
+
+
+def client_ip_address(request):
+    """The visitor's address. Behind PLEIN_PROXY_COUNT proxies that each add the address they
+    saw to X-Forwarded-For, it is that many places from the right; what the visitor wrote in
+    the header themselves lies further left and is ignored. Without proxies: REMOTE_ADDR.
+    (The login lockout and the security log both use it.)"""
+    count = getattr(settings, "PLEIN_PROXY_COUNT", 0)
+    if count:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if len(forwarded) >= count:
+            return forwarded[-count]
+    return request.META.get("REMOTE_ADDR")

@@ -125,3 +125,41 @@ def test_production_check_deploy_is_clean_with_everything_set():
     result = _manage("check", "--deploy", "--fail-level", "WARNING", env=FULL_ENV)
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migrate_once_waits_while_another_instance_migrates():
+    """PostgreSQL: another instance holds the migration lock; this one waits, then finds
+    nothing to do."""
+    import threading
+    import time
+
+    import psycopg
+    from django.db import connection, connections
+
+    from plein.site.management.commands.migrate_once import MIGRATE_LOCK_KEY
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the advisory lock is PostgreSQL's; SQLite migrates plainly")
+    params = connection.get_connection_params()
+    other = psycopg.connect(**{k: v for k, v in params.items() if k in ("dbname", "host", "port", "user", "password")})
+    other.autocommit = True
+    other.execute("SELECT pg_advisory_lock(%s)", [MIGRATE_LOCK_KEY])
+    done = []
+
+    def instance():
+        try:
+            call_command("migrate_once", wait=5, verbosity=0)
+            done.append(time.monotonic())
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=instance)
+    thread.start()
+    time.sleep(1.5)
+    assert done == [], "migrated while the other instance held the lock"
+    released = time.monotonic()
+    other.execute("SELECT pg_advisory_unlock(%s)", [MIGRATE_LOCK_KEY])
+    other.close()
+    thread.join(30)
+    assert done and done[0] >= released
