@@ -3,7 +3,7 @@ instances come and go. `make drill` (bin/ops-drill.sh: HAProxy from Debian, a th
 PostgreSQL from bin/with-postgres.sh, then this script). Not part of make test.
 
 What it starts: two web instances (bin/docker-start.sh, the container's start command: wait for
-the database, migrate_once, gunicorn with src/plein/conf/gunicorn.py) with the production settings,
+the database, migrate_once, gunicorn with src/gunicorn.conf.py) with the production settings,
 HAProxy in front of them with health checks on /readyz, and a task worker (db_worker). Then, while
 20 Locust desks register visits through HAProxy for --seconds (default 60):
 
@@ -97,12 +97,12 @@ def production_environment(balancer_port):
         "MEDIA_ROOT": str(DRILL / "media"),
         "STATIC_ROOT": str(DRILL / "static"),
         "PLEIN_API_RATE": f"{API_RATE}/h",
-        # bin/docker-start.sh and src/plein/conf/gunicorn.py, as in the ConfigMap.
+        # bin/docker-start.sh and src/gunicorn.conf.py, as in the ConfigMap.
         "PYTHON": sys.executable,
-        "GUNICORN_WORKERS": "2",
-        "GUNICORN_THREADS": "4",
-        "GUNICORN_GRACEFUL_TIMEOUT": "25",
-        "GUNICORN_ACCESSLOG": "/dev/null",
+        "WEB_CONCURRENCY": "2",
+        "PLEIN_THREADS": "4",
+        "PLEIN_GRACEFUL_TIMEOUT": "25",
+        "PLEIN_ACCESS_LOG": "/dev/null",
         "LOG_LEVEL": "WARNING",
     }
 
@@ -141,7 +141,7 @@ class Web:
             command, cwd = ["bash", str(START_SCRIPT)], ROOT
         else:
             gunicorn = Path(sys.executable).with_name("gunicorn")
-            command, cwd = [str(gunicorn), "plein.wsgi", "--config", "plein/conf/gunicorn.py"], SRC
+            command, cwd = [str(gunicorn), "plein.wsgi", "--config", "gunicorn.conf.py"], SRC
         out = open(self.logfile, "a")  # noqa: SIM115
         self.process = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=out, start_new_session=True)
 
@@ -642,16 +642,21 @@ def backup_restore_figures(env):
         backup_s = time.monotonic() - started
         if backup.returncode:
             return {"ok": False, "step": "backup", "output": (backup.stdout + backup.stderr)[-800:]}
+        # An empty installation: a new database, migrated, and an empty media folder.
         database = os.environ["DATABASE_URL"].rsplit("/", 1)
         restore_db = "plein_restore"
         pg = Postgres()
         pg._run(f"{pg.bin}/createdb -h 127.0.0.1 -p {pg.port} -U postgres {restore_db}")
         restore_env = {**env, "DATABASE_URL": f"{database[0]}/{restore_db}", "MEDIA_ROOT": str(target / "media")}
         manage("migrate", "--noinput", "-v", "0", env=restore_env)
+        manifest = json.loads((target / "backup" / "manifest.json").read_text())
         started = time.monotonic()
         restore = manage("restore", str(target / "backup"), env=restore_env, check=False)
         return {
-            "ok": restore.returncode == 0,
+            "ok": restore.returncode == 0 and "OK" in restore.stdout,
+            "database_file": manifest.get("database"),
+            "tables": len(manifest.get("tables", manifest.get("rows", {})) or {}),
+            "files": len(manifest.get("media", {})),
             "backup_s": backup_s,
             "restore_s": time.monotonic() - started,
             "output": (restore.stdout + restore.stderr).strip().splitlines()[-6:],
@@ -706,6 +711,11 @@ def main():
 
     people = bench_registration.prepare_people(desks=args.desks)
     meetings = prepare_meetings(args.meetings)
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    for n in range(3):  # uploaded files, for the backup's checksums
+        default_storage.save(f"drill/upload-{n}.txt", ContentFile(f"drill upload {n}\n".encode() * (n + 1)))
     secret = api_key()
     connection.close()
     manage("collectstatic", "--noinput", "-v", "0")
@@ -921,7 +931,10 @@ def report(args, phases, attempts, pending, stored, reminders, rate, backup, tim
         log(f"backup-restore round trip: NOT RUN ({backup['missing']})")
         TARGET_LINES.append(False)
     else:
-        detail = f"backup {backup.get('backup_s', 0):.1f} s, restore {backup.get('restore_s', 0):.1f} s"
+        detail = (
+            f"{backup.get('database_file')}, {backup.get('tables')} tables, {backup.get('files')} files; "
+            f"backup {backup.get('backup_s', 0):.1f} s, restore {backup.get('restore_s', 0):.1f} s"
+        )
         log(verdict(backup["ok"], f"backup-restore round trip identical: {detail}"))
         for line in backup.get("output", []):
             log(f"   {line}")
