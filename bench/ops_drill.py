@@ -903,6 +903,11 @@ def report(args, phases, attempts, pending, stored, reminders, rate, backup, tim
             f"meetings without reminder {reminders['meetings_without_reminder']}",
         )
     )
+    if reminders["missing"]:
+        log(
+            "   (send_reminder commits the meeting's reminder_sent_at, then sends its e-mails on commit: a worker "
+            "killed while that batch goes out loses the rest of it; nothing sends them again)"
+        )
     outage = timeline.notes.get("outage", {})
     during = outage.get("readyz_during", {})
     only_503 = set(during) == {"503"}
