@@ -4,7 +4,8 @@
 #      KUBERNETES_VERSION (shipped with the package; unknown fields and wrong types fail);
 #   2. checkov (dockerfile + kubernetes, no download, no API key) with deploy/.checkov.yaml: every
 #      check passes or is skipped there / in a `checkov.io/skipN` annotation with its reason;
-#   3. every file the Dockerfile copies from the repository exists;
+#   3. every file the Dockerfile copies from the repository exists, and every management command
+#      the manifests run;
 #   4. the proof that 1 and 2 fail: a Deployment with `replicas: "two"` and an unknown field, and
 #      a privileged root container, must each be refused by the same commands.
 # Each tool lives in a virtualenv of its own (.venv-kubernetes-validate, .venv-checkov; their
@@ -82,5 +83,15 @@ while read -r source; do
 done < <(grep -E '^COPY ' deploy/Dockerfile | grep -v -- '--from=' | awk '{for (i = 2; i < NF; i++) print $i}')
 [ "$missing" = 0 ] || { echo "deploy/Dockerfile copies files that do not exist" >&2; exit 1; }
 echo "   all present"
+
+echo "-- the management commands the manifests run exist"
+for command in $(grep -ho '"/app/src/manage.py", "[a-z_]*"' deploy/kubernetes/*.yaml | awk -F'"' '{print $4}' | sort -u); do
+  case "$command" in
+    db_worker) found=$(.venv/bin/python -c 'import django_tasks_db, pathlib; print(pathlib.Path(django_tasks_db.__file__).parent / "management/commands/db_worker.py")') ;;
+    *) found=$(ls src/plein/*/management/commands/"$command".py 2>/dev/null | head -n 1 || true) ;;
+  esac
+  if [ -z "$found" ] || [ ! -f "$found" ]; then echo "deploy/kubernetes runs manage.py $command, which does not exist" >&2; exit 1; fi
+  echo "   $command"
+done
 
 echo "-- deploy checks: $((SECONDS - started)) s"
