@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := cd src && ../$(BIN)/python manage.py
 
-.PHONY: run test setup setup-test messages translations lint format bench bench-registration bench-registration-pg bench-import bench-import-pg bench-borging bench-borging-pg bench-reports lighthouse clean
+.PHONY: run test setup setup-test messages translations lint format bench bench-registration bench-registration-pg bench-import bench-import-pg bench-borging bench-borging-pg bench-reports lighthouse check-deploy drill clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -82,6 +82,15 @@ tools/lighthouse/node_modules/.bin/lighthouse: tools/lighthouse/package.json too
 lighthouse: setup tools/lighthouse/node_modules/.bin/lighthouse
 	$(BIN)/python tools/lighthouse.py $(ARGS)
 
+# The operations drill (issue 14): two web instances behind HAProxy, a worker and PostgreSQL,
+# restarted, killed and stopped while desks register (bench/ops_drill.py). Not part of make test.
+drill: setup-test .venv-load/bin/locust
+	bash bin/ops-drill.sh $(ARGS)
+
+# The container recipe and Kubernetes manifests in deploy/, checked offline (also in make test).
+check-deploy:
+	bash bin/check-deploy.sh
+
 lint:
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -91,4 +100,4 @@ format:
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) .venv-load var static_root
+	rm -rf $(VENV) .venv-load .venv-kubernetes-validate .venv-checkov var static_root

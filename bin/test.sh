@@ -37,6 +37,9 @@ $BIN/ruff format --check .
 step "Layers: no import breaks the architecture (import-linter, contracts in pyproject.toml)"
 (cd src && ../$BIN/lint-imports --config ../pyproject.toml --no-cache)
 
+step "Container recipe and Kubernetes manifests (kubernetes-validate, checkov; bin/check-deploy.sh)"
+bash bin/check-deploy.sh
+
 step "Migrations are complete"
 mkdir -p var
 (cd src && ../$BIN/python manage.py makemigrations --check --dry-run)

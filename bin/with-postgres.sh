@@ -23,4 +23,6 @@ run_pg "$PGBIN/pg_ctl -D $D/data -l $D/log -w -o '-F -p $PORT -k $D -c listen_ad
 run_pg "$PGBIN/createdb -h 127.0.0.1 -p $PORT -U postgres plein"
 echo "PostgreSQL $($PGBIN/postgres --version | awk '{print $3}') running on 127.0.0.1:$PORT"
 export DATABASE_URL="postgres://postgres@127.0.0.1:$PORT/plein"
+# For a command that stops and starts the cluster itself (bench/ops_drill.py).
+export PLEIN_PG_BIN="$PGBIN" PLEIN_PG_DIR="$D" PLEIN_PG_PORT_USED="$PORT"
 "$@"

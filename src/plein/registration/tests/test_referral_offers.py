@@ -209,6 +209,6 @@ def test_the_manual_explains_referring_to_an_offer():
     from pathlib import Path
 
     manual = (Path(__file__).resolve().parents[4] / "docs" / "beheerhandleiding.md").read_text()
-    section = manual.split("## Verwijzen naar aanbod", 1)[1].split("\n## ", 1)[0]
+    section = manual.split("## 12. Verwijzen naar aanbod", 1)[1].split("\n## ", 1)[0]
     for words in ("Verwezen naar aanbod van de bibliotheek", "Verwijzingen naar aanbod", "nooit", "`offer`"):
         assert words in section
