@@ -374,7 +374,7 @@ def _keeps_a_future_session(offer, *, without) -> bool:
 
 @transaction.atomic
 def session_cancel(*, session, acting_user, cancelled=True) -> Session:
-    """Cancel a session (residents see "vervalt"), or take the cancellation back. The last
+    """Cancel a session (residents see "gaat niet door"), or take the cancellation back. The last
     coming session of a published course cannot be cancelled: withdraw the offer instead."""
     session = Session.objects.select_for_update().select_related("offer").get(pk=session.pk)
     if cancelled and not _keeps_a_future_session(session.offer, without=session):

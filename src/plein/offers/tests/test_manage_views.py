@@ -73,7 +73,7 @@ def test_bad_input_keeps_what_was_typed_with_a_dutch_message_and_saves_nothing(c
     assert response.status_code == 400
     html = response.content.decode()
     assert "Geef minstens één manier om aan te melden" in html
-    assert "Zeg wat het kost, of vink gratis aan." in html
+    assert "Vul in wat het kost, of vink gratis aan." in html
     assert 'value="Cursus met aanmelden"' in html
     assert not Offer.objects.exists()
 
