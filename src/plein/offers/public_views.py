@@ -217,9 +217,8 @@ class ListFilterForm(forms.Form):
     plaats = forms.CharField(required=False, max_length=100)
 
     def filters(self, **scope) -> selectors.OfferFilters:
-        data = self.cleaned_data if self.is_valid() else {}
-        if not self.is_valid():  # keep the fields that are right
-            data = {name: self.cleaned_data.get(name) for name in self.fields if name not in self.errors}
+        self.is_valid()
+        data = self.cleaned_data  # only the fields that are right: a wrong value filters nothing
         return selectors.OfferFilters(
             q=data.get("q") or "",
             needs=(data["hulp"],) if data.get("hulp") else (),
@@ -266,7 +265,6 @@ def _listing(request, *, scope, places, base_url, title, breadcrumbs, library=No
 
     now = timezone.now()
     items = [{"offer": offer, "next": schedule.next_occurrence(offer, now)} for offer in page.object_list]
-    chosen = form.cleaned_data if form.is_bound and form.is_valid() else {}
     return _page(
         "list.html",
         {
@@ -286,7 +284,6 @@ def _listing(request, *, scope, places, base_url, title, breadcrumbs, library=No
             "days": Weekday.choices,
             "needs": Need.choices,
             "places": places,
-            "chosen": chosen,
             "breadcrumbs": breadcrumbs,
         },
     )
