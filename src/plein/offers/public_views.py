@@ -34,7 +34,7 @@ from plein.access.selectors import libraries_visible_to, municipalities_visible_
 from plein.borging.choices import Weekday
 
 from . import ical, schedule, selectors
-from .choices import Bring, Facility, Need, OfferKind, Schedule, Theme
+from .choices import Access, Bring, Facility, Need, OfferKind, Schedule, Theme
 from .models import OfferClosure, OfferHours, OfferTheme, Session
 
 MAX_AGE = 300  # seconds a browser or proxy may keep a public page without asking
@@ -281,7 +281,18 @@ def _listing(request, *, scope, places, base_url, title, breadcrumbs, library=No
         return "?" + urlencode([*kept, ("pagina", n)])
 
     now = timezone.now()
-    items = [{"offer": offer, "next": schedule.next_occurrence(offer, now)} for offer in page.object_list]
+    offer_url = reverse("offers:offer", args=["-", "-"]).removesuffix("-/-/")
+    walk_in, sign_up = _("walk in"), _("sign up first")
+    items = [
+        {
+            "offer": offer,
+            "url": f"{offer_url}{offer.library.slug}/{offer.slug}/",
+            "where": ", ".join(p for p in [f"{offer.library.name} {offer.location.name}", offer.location.city] if p),
+            "how": walk_in if offer.access == Access.WALK_IN else sign_up,
+            "next": schedule.next_occurrence(offer, now),
+        }
+        for offer in page.object_list
+    ]
     return _page(
         "list.html",
         {
@@ -289,6 +300,7 @@ def _listing(request, *, scope, places, base_url, title, breadcrumbs, library=No
             "library": library,
             "municipality": municipality,
             "items": items,
+            "next_label": _("Next time:"),
             "page": page,
             "count": paginator.count,
             "previous_url": page_url(page.previous_page_number()) if page.has_previous() else "",
@@ -372,6 +384,8 @@ def week(request, library_slug):
     offers = _cards(selectors.find_offers(selectors.OfferFilters(library_id=library.pk)).filter(weekly | dated))
     found = [o for offer in offers for o in schedule.occurrences(offer, chosen, chosen) if o.ends_at > now]
     week_url = reverse("offers:week", args=[library.slug])
+    offer_base = reverse("offers:library", args=[library.slug])
+    walk_in, sign_up = _("walk in"), _("sign up first")
     return _page(
         "week.html",
         {
@@ -383,7 +397,14 @@ def week(request, library_slug):
                 {"day": day, "today": day == today, "current": day == chosen, "url": f"{week_url}?dag={day}"}
                 for day in days
             ],
-            "occurrences": sorted(found, key=lambda o: (o.starts_at, o.offer.title)),
+            "occurrences": [
+                {
+                    "o": o,
+                    "url": f"{offer_base}{o.offer.slug}/",
+                    "how": walk_in if o.offer.access == Access.WALK_IN else sign_up,
+                }
+                for o in sorted(found, key=lambda o: (o.starts_at, o.offer.title))
+            ],
             "breadcrumbs": _library_crumbs(library, (_("Today and this week"), "")),
         },
     )
