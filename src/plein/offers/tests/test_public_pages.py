@@ -194,16 +194,21 @@ def test_each_page_takes_a_fixed_number_of_queries(client, data):
         reverse("offers:list", args=[data.library.slug]),
         reverse("offers:list", args=[data.library.slug]) + "?thema=overheidszaken&inloop=1",
     ]
+
+    def add_offers():
+        for n in range(12):
+            offer = OfferFactory(library=data.library, location=data.location, search_text=f"digid extra {n}")
+            OfferThemeFactory(offer=offer)
+            OfferHoursFactory(offer=offer, weekday=n % 7)
+            OfferClosureFactory(offer=offer)
+            course = OfferFactory(
+                library=data.library, location=data.location, schedule=Schedule.SESSIONS, search_text=f"digid les {n}"
+            )
+            SessionFactory(offer=course)
+
+    add_offers()
     before = {url: count_queries(client, url) for url in urls}
-    for n in range(12):
-        offer = OfferFactory(library=data.library, location=data.location, search_text=f"digid extra {n}")
-        OfferThemeFactory(offer=offer)
-        OfferHoursFactory(offer=offer, weekday=n % 7)
-        OfferClosureFactory(offer=offer)
-        course = OfferFactory(
-            library=data.library, location=data.location, schedule=Schedule.SESSIONS, search_text=f"digid cursus {n}"
-        )
-        SessionFactory(offer=course)
+    add_offers()
     after = {url: count_queries(client, url) for url in urls}
     assert after == before
     assert max(after.values()) <= 10, after

@@ -38,7 +38,7 @@ def test_seed_offers_makes_complete_offers_over_the_branches(client):
     assert "klik & tik" in klik.search_text and klik.location.city.lower() in klik.search_text
     library = locations[0].organisation
     url = reverse("offers:list", args=[library.slug])
-    assert count_queries(client, url) == count_queries(client, url + "?q=klik+tik&dag=0")
+    assert count_queries(client, url + "?q=klik+tik&dag=0") <= count_queries(client, url) <= 7
 
 
 def test_seed_scale_makes_offers_scaled_like_its_other_options():
