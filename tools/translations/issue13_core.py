@@ -91,4 +91,6 @@ NL = {
     "Shown to residents, for example: entrance without steps, lift, accessible toilet.": (
         "Inwoners zien dit, bijvoorbeeld: ingang zonder trap, lift, toegankelijk toilet."
     ),
+    "All dates in your own calendar (subscribe)": "Alle data in uw eigen agenda (abonneren)",
+    "The open data API": "De API met open data",
 }
