@@ -595,7 +595,7 @@ def reminder_figures(meetings, mailbox):
     """Each recipient of each meeting should have exactly one reminder in the mailbox."""
     import re
 
-    from plein.themegroups.models import Meeting
+    from plein.themegroups.models import Meeting, ReminderDelivery
 
     delivered = collections.Counter()
     with open(mailbox) as f:
@@ -612,6 +612,9 @@ def reminder_figures(meetings, mailbox):
         "twice": sum(1 for key in expected if delivered[key] > 1),
         "unexpected": sum(n for key, n in delivered.items() if key not in expected),
         "meetings_without_reminder": Meeting.objects.filter(pk__in=meetings, reminder_sent_at__isnull=True).count(),
+        # The table that makes it exactly once (one row per meeting, start time and address).
+        "rows_sent": ReminderDelivery.objects.filter(meeting__in=meetings, sent_at__isnull=False).count(),
+        "rows_unsent": ReminderDelivery.objects.filter(meeting__in=meetings, sent_at__isnull=True).count(),
     }
 
 
@@ -900,13 +903,19 @@ def report(args, phases, attempts, pending, stored, reminders, rate, backup, tim
             reminders["missing"] == 0 and reminders["twice"] == 0 and reminders["meetings_without_reminder"] == 0,
             f"reminders exactly once: {reminders['delivered']} delivered of {reminders['expected']}; "
             f"missing {reminders['missing']}, twice {reminders['twice']}, "
-            f"meetings without reminder {reminders['meetings_without_reminder']}",
+            f"meetings without reminder {reminders['meetings_without_reminder']}; "
+            f"ReminderDelivery rows sent {reminders['rows_sent']}, unsent {reminders['rows_unsent']}",
         )
     )
     if reminders["missing"]:
         log(
-            "   (send_reminder commits the meeting's reminder_sent_at, then sends its e-mails on commit: a worker "
-            "killed while that batch goes out loses the rest of it; nothing sends them again)"
+            "   (each e-mail is a ReminderDelivery row, marked sent in the transaction that sends it: an e-mail still "
+            "missing means a row is unsent and send_reminders did not run after the kill, or the run failed)"
+        )
+    if reminders["twice"]:
+        log(
+            "   (at-least-once: the worker was killed in the instant between the mail server taking a message and "
+            "the commit of its row, so the next run sent that one again, with the same Message-ID)"
         )
     outage = timeline.notes.get("outage", {})
     during = outage.get("readyz_during", {})

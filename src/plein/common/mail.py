@@ -56,13 +56,26 @@ def _recipients(to) -> list[tuple[str, object]]:
     return result
 
 
-def _send(recipients, *, subject, template, context, from_email) -> int:
+def _messages(recipients, *, subject, template, context, from_email) -> list[EmailMessage]:
     messages = []
     for address, user in recipients:
         with translation.override(recipient_language(user)):
             text = " ".join(str(subject() if callable(subject) else subject).split())
             body = render_to_string(template, {**(context or {}), "recipient": user})
         messages.append(EmailMessage(subject=text, body=body, from_email=from_email, to=[address]))
+    return messages
+
+
+def personal_messages(
+    *, to, subject: str | Callable[[], str], template: str, context: dict | None = None, from_email=None
+) -> list[EmailMessage]:
+    """The messages `send_mail_now` would send (one per recipient, each in their language),
+    not sent: for a caller that sends them one by one and records each one sent (reminders)."""
+    return _messages(_recipients(to), subject=subject, template=template, context=context, from_email=from_email)
+
+
+def _send(recipients, *, subject, template, context, from_email) -> int:
+    messages = _messages(recipients, subject=subject, template=template, context=context, from_email=from_email)
     if not messages:
         return 0
     return get_connection().send_messages(messages) or 0

@@ -245,6 +245,31 @@ class Meeting(models.Model):
         return self.starts_at <= timezone.now()
 
 
+class ReminderDelivery(models.Model):
+    """One reminder e-mail: to one address, for one meeting at one start time. The unique row is
+    what makes the reminder go out exactly once per person however many workers run it: a run
+    sends only rows without `sent_at`, locking each row while it sends (see
+    services/reminders.py). A meeting that moves gets new rows (a new start time)."""
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="reminder_deliveries"
+    )
+    starts_at = models.DateTimeField(_("starts at"))
+    email = models.EmailField(_("e-mail address"))
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("reminder e-mail")
+        verbose_name_plural = _("reminder e-mails")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "starts_at", "email"], name="reminder_delivery_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.meeting_id} {self.starts_at:%Y-%m-%d %H:%M} {self.email}"
+
+
 class AgendaItem(models.Model):
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="agenda_items"
