@@ -84,7 +84,6 @@ NL = {
     "Give a number from the range the document states.": "Geef een getal binnen de grenzen die de beschrijving noemt.",
     "Choose one of: %(values)s.": "Kies een van: %(values)s.",
     "Give true or false.": "Geef true of false.",
-    "Use at most %(n)s characters.": "Gebruik hoogstens %(n)s tekens.",
     "Give a slug: lower-case letters, digits and hyphens.": "Geef een slug: kleine letters, cijfers en streepjes.",
     "This value is not valid.": "Deze waarde is niet geldig.",
     "The request is not valid. “invalid-params” says what to change.": "Het verzoek is niet geldig. “invalid-params” zegt wat u moet aanpassen.",

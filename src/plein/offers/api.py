@@ -30,7 +30,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext
 from ninja import Field, NinjaAPI, Query, Router, Schema
 from ninja.errors import HttpError, ValidationError
 from ninja.openapi.docs import DocsBase
@@ -406,7 +406,8 @@ def _reason(error: dict) -> str:
     if kind.startswith("bool"):
         return _("Give true or false.")
     if kind == "string_too_long":
-        return _("Use at most %(n)s characters.") % {"n": ctx.get("max_length")}
+        n = ctx.get("max_length") or 0
+        return ngettext("Use at most %(n)s character.", "Use at most %(n)s characters.", n) % {"n": n}
     if kind == "string_pattern_mismatch":
         return _("Give a slug: lower-case letters, digits and hyphens.")
     return _("This value is not valid.")
