@@ -93,4 +93,10 @@ NL = {
     ),
     "All dates in your own calendar (subscribe)": "Alle data in uw eigen agenda (abonneren)",
     "The open data API": "De API met open data",
+    "Looking for help or a course in the library?": "Zoekt u hulp of een cursus in de bibliotheek?",
+    "Help with DigiD and forms, advice, and courses to learn digital skills or language. No account needed.": (
+        "Hulp bij DigiD en formulieren, advies, en cursussen om digitaal te leren of om taal te leren. U hoeft "
+        "geen account te hebben."
+    ),
+    "Find help and courses": "Hulp en cursussen zoeken",
 }
