@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := cd src && ../$(BIN)/python manage.py
 
-.PHONY: run test setup setup-test messages translations lint format bench bench-registration bench-registration-pg bench-import bench-import-pg bench-borging bench-borging-pg bench-reports lighthouse check-deploy drill clean
+.PHONY: run test setup setup-test messages translations lint format bench bench-registration bench-registration-pg bench-import bench-import-pg bench-borging bench-borging-pg bench-reports bench-offers bench-offers-pg lighthouse check-deploy drill clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -81,6 +81,13 @@ tools/lighthouse/node_modules/.bin/lighthouse: tools/lighthouse/package.json too
 
 lighthouse: setup tools/lighthouse/node_modules/.bin/lighthouse
 	$(BIN)/python tools/lighthouse.py $(ARGS)
+
+# The public offer pages at 20,000 offers (bench/offers.py): p50/p95 over HTTP, queries per page.
+bench-offers: setup-test
+	$(BIN)/python bench/offers.py $(ARGS)
+
+bench-offers-pg: setup-test
+	bash bin/with-postgres.sh $(BIN)/python bench/offers.py $(ARGS)
 
 # The operations drill (issue 14): two web instances behind HAProxy, a worker and PostgreSQL,
 # restarted, killed and stopped while desks register (bench/ops_drill.py). Not part of make test.
