@@ -308,6 +308,10 @@ LOGGING = {
         "django.request": {"filters": ["forbidden_without_traceback"]},
         "plein.security": {"level": env.str("PLEIN_SECURITY_LOG_LEVEL", default="INFO")},
         "plein.ops": {"level": "INFO"},
+        # django-axes writes the login name as typed ("New login failure by {username: …}") at
+        # WARNING; that may be a password typed into the wrong field. plein.security logs every
+        # failed login and lockout without it (plein.audit.security.login_name).
+        "axes": {"level": "ERROR"},
     },
 }
 
