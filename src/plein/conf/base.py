@@ -291,7 +291,10 @@ PLEIN_LOG_FORMAT = env.str("PLEIN_LOG_FORMAT", default="text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"forbidden_without_traceback": {"()": "plein.common.logging.ForbiddenWithoutTraceback"}},
+    "filters": {
+        "forbidden_without_traceback": {"()": "plein.common.logging.ForbiddenWithoutTraceback"},
+        "redact_secret_paths": {"()": "plein.common.logging.RedactSecretPaths"},
+    },
     "formatters": {
         "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
         "json": {"()": "plein.common.logging.JsonFormatter"},
@@ -300,6 +303,7 @@ LOGGING = {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": "json" if PLEIN_LOG_FORMAT == "json" else "text",
+            "filters": ["redact_secret_paths"],
         }
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
