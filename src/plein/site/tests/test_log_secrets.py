@@ -62,3 +62,44 @@ def test_the_access_log_and_djangos_request_log_leave_the_key_out():
     from django.conf import settings
 
     assert "redact_secret_paths" in settings.LOGGING["handlers"]["console"]["filters"]
+
+
+def test_gunicorns_lines_are_json_with_production_settings(monkeypatch, capsys):
+    """Failed before: with PLEIN_LOG_FORMAT=json Django wrote JSON but gunicorn's access and
+    error lines in the same stream stayed plain text."""
+    import json
+
+    from plein.common.gunicorn_logging import json_wanted
+
+    assert json_wanted({}) and json_wanted({"DJANGO_SETTINGS_MODULE": "plein.conf.production"})
+    assert not json_wanted({"DJANGO_SETTINGS_MODULE": "plein.conf.dev"})
+    assert not json_wanted({"PLEIN_LOG_FORMAT": "text"})
+
+    monkeypatch.setenv("PLEIN_LOG_FORMAT", "json")
+    config = Config()
+    config.set("accesslog", "-")
+    logger = RedactingLogger(config)
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "RAW_URI": f"/agenda/{SECRET}.ics",
+        "PATH_INFO": f"/agenda/{SECRET}.ics",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": "10.0.0.9",
+    }
+    request = SimpleNamespace(headers=[("X-FORWARDED-FOR", "192.0.2.8")])
+    response = SimpleNamespace(status="200 OK", sent=512, headers=[])
+    logger.access(response, request, environ, datetime.timedelta(milliseconds=42))
+    logger.error("Worker timeout")
+    captured = capsys.readouterr()
+    access, error = (json.loads(line) for line in (captured.out + captured.err).strip().splitlines())
+    assert {
+        "logger": "gunicorn.access",
+        "method": "GET",
+        "path": "/agenda/[redacted].ics",
+        "status": 200,
+        "duration_ms": 42,
+        "remote_addr": "10.0.0.9",
+        "forwarded_for": "192.0.2.8",
+    }.items() <= access.items()
+    assert SECRET not in json.dumps(access)
+    assert (error["logger"], error["level"], error["message"]) == ("gunicorn.error", "ERROR", "Worker timeout")
