@@ -21,7 +21,10 @@ class RedactSecretPaths(logging.Filter):
     "Not Found: /gedeeld/rapport/<key>/" for an unknown or revoked link)."""
 
     def filter(self, record):
-        message = record.getMessage()
+        try:
+            message = record.getMessage()
+        except Exception:  # a malformed call: the handler reports it, as without this filter
+            return True
         redacted = redact_secrets(message)
         if redacted != message:
             record.msg, record.args = redacted, ()

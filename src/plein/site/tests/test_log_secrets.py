@@ -103,3 +103,8 @@ def test_gunicorns_lines_are_json_with_production_settings(monkeypatch, capsys):
     }.items() <= access.items()
     assert SECRET not in json.dumps(access)
     assert (error["logger"], error["level"], error["message"]) == ("gunicorn.error", "ERROR", "Worker timeout")
+
+
+def test_the_filter_leaves_a_malformed_log_call_to_the_handler():
+    record = logging.LogRecord("x", logging.WARNING, __file__, 1, "%s and %s", ("one",), None)
+    assert RedactSecretPaths().filter(record) is True  # failed before: TypeError out of the filter
