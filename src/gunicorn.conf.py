@@ -26,5 +26,7 @@ keepalive = 5
 max_requests = 5000
 max_requests_jitter = 500
 accesslog = os.environ.get("PLEIN_ACCESS_LOG")  # e.g. "-" for stdout; None: no access log
+# The access log without the keys in secret addresses (shared reports, calendar feeds, invitations).
+logger_class = "plein.common.gunicorn_logging.RedactingLogger"
 # In a container: the workers' heartbeat files in memory rather than on a slow or read-only disk.
 worker_tmp_dir = os.environ.get("PLEIN_WORKER_TMP_DIR") or None

@@ -23,6 +23,32 @@ class UserAdmin(BaseUserAdmin):
     readonly_fields = ["last_login", "date_joined"]
     filter_horizontal = []
 
+    ACCESS_FIELDS = ("role", "organisation_id", "is_active", "is_staff", "is_superuser")
+
+    def save_model(self, request, obj, form, change):
+        """A role, organisation or rights changed here is a security event too (as in
+        accounts.services.user_update)."""
+        before = None
+        if change and obj.pk:
+            before = type(obj).objects.filter(pk=obj.pk).values(*self.ACCESS_FIELDS).first()
+        super().save_model(request, obj, form, change)
+        after = {field: getattr(obj, field) for field in self.ACCESS_FIELDS}
+        if before is not None and before != after:
+            from plein.audit.security import log_event
+
+            log_event(
+                "role_change",
+                actor=request.user,
+                obj=obj,
+                request=request,
+                via="admin",
+                **{
+                    field.removesuffix("_id"): f"{before[field]}->{after[field]}"
+                    for field in self.ACCESS_FIELDS
+                    if before[field] != after[field]
+                },
+            )
+
 
 @admin.register(Invitation)
 class InvitationAdmin(admin.ModelAdmin):

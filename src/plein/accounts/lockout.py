@@ -62,13 +62,13 @@ class PleinAxesHandler(AxesDatabaseHandler):
                 request.plein_account_throttled = True
                 request.axes_locked_out = True
                 request.axes_credentials = credentials
-                from plein.audit.security import REFUSED, log_event
+                from plein.audit.security import REFUSED, log_event, login_name
 
-                username = username_from_request(request, credentials)
+                name = login_name(username_from_request(request, credentials))
                 log_event(
                     "lockout",
-                    actor=username or "unknown",
-                    obj=f"account:{username}",
+                    actor=name,
+                    obj=f"account:{name}",
                     result=REFUSED,
                     request=request,
                     scope="account",

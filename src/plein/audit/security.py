@@ -4,8 +4,12 @@ Every security-relevant event — login, failed login, lockout, role change, exp
 use, report shared — calls `log_event` once. It writes one record to the logger
 "plein.security" (INFO) with:
 
-    actor   who: the account's e-mail address, "api-key:<prefix>" for an API key, the login name
-            tried for a failed login, "system" for a command or task
+    actor   who: the account's e-mail address, "api-key:<prefix>" for an API key, "system" for a
+            command or task. For a failed login or a lockout: the login name tried when it is an
+            account's e-mail address; otherwise "unknown-account:<12 hex>", a keyed hash of what
+            was typed (people type their password into the name field; the log never holds
+            that, and the same mistyped name still gives the same hash, so repeated tries
+            can be followed)
     action  what: login, login_failed, lockout, role_change, invitation, export, api_key_used,
             api_key_refused, api_key_created, api_key_revoked, report_shared, report_share_revoked,
             report_share_opened
@@ -54,6 +58,24 @@ def describe_actor(actor) -> str:
     if getattr(actor, "is_anonymous", False):
         return "anonymous"
     return str(actor)
+
+
+def login_name(tried: str | None) -> str:
+    """A login name for the log (failed login, lockout): the name itself when an account has
+    it, else a keyed hash of it (see the module docstring)."""
+    from django.contrib.auth import get_user_model
+    from django.utils.crypto import salted_hmac
+
+    tried = (tried or "").strip().lower()
+    if not tried:
+        return "unknown"
+    try:
+        known = get_user_model().objects.filter(email__iexact=tried).exists()
+    except Exception:  # never let the log break the login
+        known = False
+    if known:
+        return tried
+    return "unknown-account:" + salted_hmac("plein.security.login_name", tried).hexdigest()[:12]
 
 
 def describe_object(obj) -> str:
@@ -120,18 +142,17 @@ def on_login_failed(sender, credentials, request=None, **kwargs):
     tried = (credentials.get("email") or credentials.get("username") or credentials.get("login") or "").strip().lower()
     if not tried and request is not None:
         tried = (request.POST.get("login") or "").strip().lower()
-    tried = tried or "unknown"
+    name = login_name(tried)
     locked = bool(getattr(request, "axes_locked_out", False)) if request is not None else False
-    log_event(
-        "login_failed", actor=tried, obj=f"account:{tried}", result=REFUSED if locked else FAILURE, request=request
-    )
+    log_event("login_failed", actor=name, obj=f"account:{name}", result=REFUSED if locked else FAILURE, request=request)
 
 
 def on_locked_out(sender, request, username, ip_address, **kwargs):
+    name = login_name(username)
     log_event(
         "lockout",
-        actor=username or "unknown",
-        obj=f"account:{username}",
+        actor=name,
+        obj=f"account:{name}",
         result=REFUSED,
         request=request,
         scope="address",

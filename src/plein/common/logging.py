@@ -2,8 +2,33 @@
 
 import datetime
 import logging
+import re
 
 from pythonjsonlogger.json import JsonFormatter as BaseJsonFormatter
+
+# Addresses that are themselves the key to something: a calendar feed, a shared report, an
+# invitation, a password reset. Whoever reads them in a log could open what they open.
+SECRET_IN_PATH = re.compile(r"(/agenda/|/gedeeld/rapport/|/uitnodiging/|/account/password/reset/key/)[^/?#.\s\"']+")
+
+
+def redact_secrets(text: str) -> str:
+    """The text with the secret part of such addresses replaced by [redacted]."""
+    return SECRET_IN_PATH.sub(r"\1[redacted]", text)
+
+
+class RedactSecretPaths(logging.Filter):
+    """On the console handler: no log line carries a secret address (django.request logs
+    "Not Found: /gedeeld/rapport/<key>/" for an unknown or revoked link)."""
+
+    def filter(self, record):
+        try:
+            message = record.getMessage()
+        except Exception:  # a malformed call: the handler reports it, as without this filter
+            return True
+        redacted = redact_secrets(message)
+        if redacted != message:
+            record.msg, record.args = redacted, ()
+        return True
 
 
 class ForbiddenWithoutTraceback(logging.Filter):

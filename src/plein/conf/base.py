@@ -291,7 +291,10 @@ PLEIN_LOG_FORMAT = env.str("PLEIN_LOG_FORMAT", default="text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"forbidden_without_traceback": {"()": "plein.common.logging.ForbiddenWithoutTraceback"}},
+    "filters": {
+        "forbidden_without_traceback": {"()": "plein.common.logging.ForbiddenWithoutTraceback"},
+        "redact_secret_paths": {"()": "plein.common.logging.RedactSecretPaths"},
+    },
     "formatters": {
         "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
         "json": {"()": "plein.common.logging.JsonFormatter"},
@@ -300,6 +303,7 @@ LOGGING = {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": "json" if PLEIN_LOG_FORMAT == "json" else "text",
+            "filters": ["redact_secret_paths"],
         }
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
@@ -308,6 +312,10 @@ LOGGING = {
         "django.request": {"filters": ["forbidden_without_traceback"]},
         "plein.security": {"level": env.str("PLEIN_SECURITY_LOG_LEVEL", default="INFO")},
         "plein.ops": {"level": "INFO"},
+        # django-axes writes the login name as typed ("New login failure by {username: …}") at
+        # WARNING; that may be a password typed into the wrong field. plein.security logs every
+        # failed login and lockout without it (plein.audit.security.login_name).
+        "axes": {"level": "ERROR"},
     },
 }
 

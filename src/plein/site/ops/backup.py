@@ -63,6 +63,38 @@ def sqlite_file_counts(path: Path, tables) -> dict[str, int]:
         source.close()
 
 
+def sqlite_file_rollup_totals(path: Path) -> dict[str, int]:
+    """rollup_totals() of a SQLite backup file: the totals of the copy itself, not of the live
+    database, which desks may have written to since the copy was made."""
+    from plein.registration.models import DailyCount, Metric, Question, Visit
+
+    daily = DailyCount._meta
+    metric = daily.get_field("metric").column
+    category = daily.get_field("category").column
+    value = daily.get_field("value").column
+    source = sqlite3.connect(path)
+    try:
+
+        def rolled(which):
+            row = source.execute(
+                f'SELECT SUM("{value}") FROM "{daily.db_table}" WHERE "{metric}" = ? AND "{category}" IS NULL',  # noqa: S608
+                [str(which)],
+            ).fetchone()
+            return row[0] or 0
+
+        def rows(model):
+            return source.execute(f'SELECT COUNT(*) FROM "{model._meta.db_table}"').fetchone()[0]  # noqa: S608
+
+        return {
+            "visits_in_rollups": rolled(Metric.VISITS),
+            "questions_in_rollups": rolled(Metric.QUESTIONS),
+            "visits": rows(Visit),
+            "questions": rows(Question),
+        }
+    finally:
+        source.close()
+
+
 def rollup_totals() -> dict[str, int]:
     """The IDO totals as the rollups say them and as the registrations count them."""
     from django.db.models import Sum
@@ -167,7 +199,7 @@ def backup(target: Path, *, alias: str = DEFAULT_DB_ALIAS, use_pg_dump: bool = T
         manifest["database"] = "database.sqlite3"
         tables = connection.introspection.django_table_names(only_existing=True, include_views=False)
         manifest["tables"] = sqlite_file_counts(target / "database.sqlite3", tables)
-        manifest["rollups"] = rollup_totals()
+        manifest["rollups"] = sqlite_file_rollup_totals(target / "database.sqlite3")
         manifest["rollups_equal_recount"] = rollups_equal_recount()
     elif connection.vendor == "postgresql":
         pg_dump = shutil.which("pg_dump") if use_pg_dump else None

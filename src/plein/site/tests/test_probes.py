@@ -31,6 +31,18 @@ def test_livez_answers_without_the_database(client):
 
 
 @pytest.mark.django_db
+def test_probes_answer_a_platform_probe_that_production_would_refuse(client, settings):
+    """The test settings allow every host; production allows only its own name and redirects
+    plain HTTP. A kubelet asks with the pod's address, over HTTP: the probes must answer it."""
+    settings.ALLOWED_HOSTS = ["plein.example.nl"]
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get("/gezondheid/", HTTP_HOST="10.1.2.3").status_code == 400  # the host check is on
+    assert client.get("/livez", HTTP_HOST="10.1.2.3").status_code == 200
+    assert client.get("/readyz", HTTP_HOST="10.1.2.3").status_code == 200
+    assert client.head("/readyz/", HTTP_HOST="10.1.2.3:8000").status_code == 200
+
+
+@pytest.mark.django_db
 def test_readyz_checks_database_migrations_and_storage(client):
     response = client.get("/readyz", HTTP_HOST="10.1.2.3")
     assert response.status_code == 200
@@ -113,7 +125,8 @@ def _manage(*args, env):
 def test_production_refuses_to_start_with_one_line_per_missing_setting():
     env = {k: v for k, v in FULL_ENV.items() if k not in ("DATABASE_URL", "EMAIL_HOST", "PLEIN_SITE_URL")}
     result = _manage("check", env=env)
-    assert result.returncode != 0
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr  # failed before: 30 lines of traceback around them
     assert "Plein cannot start in production: required settings are missing." in result.stderr
     for name in ("DATABASE_URL", "EMAIL_HOST", "PLEIN_SITE_URL"):
         assert f"  {name} is not set: " in result.stderr

@@ -63,7 +63,10 @@ def test_retention_removes_old_history_and_keeps_the_figures(world, settings):
     text = out.getvalue()
 
     assert "history older than 30 days removed" in text
-    assert LogEntry.objects.get() == recent_entry
+    kept = LogEntry.objects.exclude(pk=recent_entry.pk)
+    assert recent_entry in LogEntry.objects.all()
+    # Only who added an organisation stays (see the next test).
+    assert {(e.content_type.model, e.action) for e in kept} <= {("organisation", LogEntry.Action.CREATE)}
     assert AccessFailureLog.objects.get().attempt_time == recent
     assert set(DBTaskResult.objects.values_list("status", flat=True)) == {"RUNNING", "SUCCESSFUL"}
     assert DBTaskResult.objects.filter(pk=running.pk).exists()
@@ -75,3 +78,41 @@ def test_retention_removes_old_history_and_keeps_the_figures(world, settings):
     call_command("apply_retention", stdout=again)
     assert again.getvalue() == "Another run has today already: nothing removed.\n"
     assert ScheduledRun.objects.filter(job="apply_retention").count() == 1
+
+
+def test_retention_keeps_what_is_still_used(world, settings):
+    """Failed before: the audit entry 'a facilitator's support organisation added this library'
+    went with the rest of the history (and with it the facilitator's right to manage that
+    library), and a short retention removed this week's claims of scheduled runs (so the
+    weekly digest could run twice in one week)."""
+    from plein.access.selectors import organisations_managed_by
+    from plein.common.scheduling import claim, week_period
+    from plein.organisations import services as organisation_services
+
+    settings.PLEIN_RETENTION_DAYS = 1
+    facilitator = world.users["facilitator"]
+    added = organisation_services.organisation_create(
+        acting_user=facilitator, name="Bibliotheek Lang Geleden", type="bibliotheek"
+    )
+    added.name = "Bibliotheek Lang Geleden (hernoemd)"
+    added.save()
+    LogEntry.objects.update(timestamp=timezone.now() - datetime.timedelta(days=800))
+    assert organisations_managed_by(facilitator).filter(pk=added.pk).exists()
+
+    digest = claim("send_case_digest", week_period())
+    ScheduledRun.objects.filter(pk=digest.pk).update(started_at=timezone.now() - datetime.timedelta(days=3))
+
+    call_command("apply_retention", stdout=StringIO())
+
+    assert organisations_managed_by(facilitator).filter(pk=added.pk).exists()
+    assert LogEntry.objects.filter(object_pk=str(added.pk), action=LogEntry.Action.UPDATE).count() == 0
+    assert ScheduledRun.objects.filter(pk=digest.pk).exists()
+    assert claim("send_case_digest", week_period()) is None  # still once this week
+
+
+def test_retention_refuses_a_period_under_one_day():
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="1 day or more"):
+        call_command("apply_retention", days=0, stdout=StringIO())
+    assert not LogEntry.objects.filter(action=LogEntry.Action.DELETE).exists()

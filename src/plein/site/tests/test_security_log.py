@@ -125,3 +125,54 @@ def test_json_lines_carry_every_field(client, world, events):
         "logger": "plein.security",
     }.items() <= line.items()
     assert line["time"].endswith("+00:00") and line["at"]
+
+
+def test_a_failed_login_never_logs_what_was_typed_when_it_is_no_account(client, world, events, caplog):
+    """A mistyped address is someone's, or an attacker's guess (the form takes only e-mail
+    addresses, so a password in the name field never gets this far). Failed before: the security
+    log's actor and django-axes' own warning ("New login failure by {username: …}") held it as
+    typed."""
+    typed = "coordinatr@test.plein.example"
+    for _ in range(5):
+        client.post(reverse("account_login"), {"login": typed, "password": "fout"}, REMOTE_ADDR="198.51.100.9")
+    failed = events("login_failed")
+    assert len(failed) == 5
+    actors = {r.actor for r in failed}
+    assert len(actors) == 1  # the same name typed twice: the same pseudonym, to follow repeated tries
+    (actor,) = actors
+    assert actor.startswith("unknown-account:") and len(actor) == len("unknown-account:") + 12
+    (lockout,) = events("lockout")
+    assert lockout.actor == actor
+    for record in caplog.records:  # every logger, every level
+        line = JsonFormatter().format(record)
+        assert typed.lower() not in line.lower(), (record.name, line)
+
+
+def test_a_role_changed_in_the_django_admin_is_logged(world, events, rf):
+    """Failed before: only accounts.services.user_update logged a role change; the same change
+    in /beheer/ (the Django admin) left no security event."""
+    from django.contrib.admin.sites import site
+
+    from plein.accounts.models import User
+
+    admin = world.users["administrator"]
+    desk_worker = User.objects.get(pk=world.users["desk_worker"].pk)
+    request = rf.post("/beheer/accounts/user/", REMOTE_ADDR="192.0.2.77")
+    request.user = admin
+    model_admin = site._registry[User]
+
+    desk_worker.name = "Andere naam"
+    model_admin.save_model(request, desk_worker, form=None, change=True)
+    assert events("role_change") == []  # only the name: no access changed
+
+    desk_worker.role = Role.COORDINATOR
+    desk_worker.is_staff = True
+    model_admin.save_model(request, desk_worker, form=None, change=True)
+    (change,) = events("role_change")
+    assert (change.actor, change.object, change.origin) == (
+        admin.email,
+        f"accounts.user:{desk_worker.pk}",
+        "192.0.2.77",
+    )
+    assert change.detail_role == f"{Role.DESK_WORKER}->{Role.COORDINATOR}"
+    assert change.detail_is_staff == "False->True" and change.detail_via == "admin"

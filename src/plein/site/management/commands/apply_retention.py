@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from plein.common.scheduling import day_period, run_once
 from plein.site.ops.retention import apply_retention, describe, timed
@@ -16,6 +16,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, days, **options):
         days = settings.PLEIN_RETENTION_DAYS if days is None else days
+        if days < 1:
+            raise CommandError(f"The retention period must be 1 day or more, not {days}.")
         with run_once("apply_retention", day_period()) as run:
             if not run.claimed:
                 self.stdout.write("Another run has today already: nothing removed.")
