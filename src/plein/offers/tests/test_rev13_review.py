@@ -54,3 +54,51 @@ def test_the_api_docs_set_no_cookie(data):
     client = Client()
     client.cookies["django_language"] = "en"
     assert 'lang="nl"' in client.get("/api/aanbod/v1/docs").content.decode()
+
+
+def test_an_offer_at_a_branch_moved_to_another_library_is_withdrawn(world):
+    """Failed before: a branch moved to library B (organisations.services.location_update, for
+    data repairs) kept library A's published offer: on A's public pages and in the API and
+    feeds at B's branch, and B's branch counted as published for A's offer."""
+    from plein.organisations import services as organisations
+
+    from ..choices import OfferStatus
+    from ..models import Offer
+    from ..selectors import published_offers
+    from .factories import OfferFactory, OfferHoursFactory, OfferThemeFactory
+
+    offer = OfferFactory(library=world.library, location=world.location, title="Verhuisd aanbod", slug="verhuisd")
+    OfferThemeFactory(offer=offer)
+    OfferHoursFactory(offer=offer)
+    stays = OfferFactory(library=world.other_library, location=world.other_location, title="Blijft", slug="blijft")
+    assert world.other_location.organisation_id == world.other_library.pk
+    organisations.location_update(
+        location=world.location, acting_user=world.users["administrator"], organisation=world.other_library
+    )
+    offer.refresh_from_db()
+    assert offer.status == OfferStatus.DRAFT  # the library chooses a branch of its own again
+    assert not published_offers().filter(pk=offer.pk).exists()
+    assert Offer.objects.get(pk=stays.pk).status == OfferStatus.PUBLISHED
+    client = Client()
+    assert client.get(reverse("offers:offer", args=[world.library.slug, "verhuisd"])).status_code == 404
+    assert client.get(f"/api/aanbod/v1/offers/{offer.uuid}").status_code == 404
+    feed = client.get(reverse("offers:feed_location", args=[world.other_library.slug, world.location.uuid]))
+    assert b"Verhuisd aanbod" not in feed.content
+
+
+def test_a_published_offer_at_another_librarys_branch_is_never_public(world):
+    """Defence in depth, for data written around the services (the admin, a repair in the
+    shell): an offer whose branch belongs to another library is not published anywhere.
+    Failed before: published_offers() returned it, so A's offer showed under B's branch."""
+    from ..models import Offer
+    from ..selectors import published_offers
+    from .factories import OfferFactory
+
+    offer = OfferFactory(library=world.library, location=world.location, title="Los aanbod", slug="los")
+    OfferFactory(library=world.library, location=world.location, title="Goed aanbod", slug="goed")
+    Offer.objects.filter(pk=offer.pk).update(location=world.other_location)  # around model clean
+    assert set(published_offers().values_list("title", flat=True)) == {"Goed aanbod"}
+    client = Client()
+    assert client.get(reverse("offers:offer", args=[world.library.slug, "los"])).status_code == 404
+    assert client.get(f"/api/aanbod/v1/offers/{offer.uuid}").status_code == 404
+    assert client.get(f"/api/aanbod/v1/locations/{world.other_location.uuid}").status_code == 404
