@@ -31,6 +31,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
+from django.views.decorators.http import conditional_page
 from ninja import Field, NinjaAPI, Query, Router, Schema
 from ninja.errors import HttpError, ValidationError
 from ninja.openapi.docs import DocsBase
@@ -165,6 +166,9 @@ def _dutch(view):
 
 
 v1.add_decorator(_dutch, mode="view")
+# An ETag from the body and 304 on a repeat request, as the public pages (a website polling
+# the list gets "nothing changed" without the body).
+v1.add_decorator(conditional_page, mode="view")
 
 
 # --- schemas -------------------------------------------------------------------------------

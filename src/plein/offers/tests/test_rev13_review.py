@@ -102,3 +102,35 @@ def test_a_published_offer_at_another_librarys_branch_is_never_public(world):
     assert client.get(reverse("offers:offer", args=[world.library.slug, "los"])).status_code == 404
     assert client.get(f"/api/aanbod/v1/offers/{offer.uuid}").status_code == 404
     assert client.get(f"/api/aanbod/v1/locations/{world.other_location.uuid}").status_code == 404
+
+
+def test_feeds_embed_and_api_answer_a_repeat_request_with_304(data, settings):
+    """Failed before: the feeds (polled by calendar apps), the embeddable listing and the API
+    sent Cache-Control: public but no ETag, so a repeat request always got the whole body. The
+    listing's 304 keeps its own frame-ancestors (a browser updates the kept headers with it)."""
+    settings.PLEIN_EMBED_FRAME_ANCESTORS = ["https://www.gemeente.example"]
+    lib = data.library.slug
+    for url in (
+        reverse("offers:feed_library", args=[lib]),
+        reverse("offers:feed_location", args=[lib, data.location.uuid]),
+        reverse("offers:feed_theme", args=[lib, "digitaal"]),
+        reverse("offers:embed", args=[lib]),
+        reverse("offers:embed_style", args=[lib]) + "?kleur=aa0000",
+        "/api/aanbod/v1/offers",
+        f"/api/aanbod/v1/offers/{data.digid.uuid}",
+        "/api/aanbod/v1/locations",
+    ):
+        client = Client()
+        first = client.get(url)
+        assert first.status_code == 200 and first["ETag"], url
+        again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+        assert again.status_code == 304, url
+        assert not again.cookies and again.content == b"", url
+        assert "public" in again["Cache-Control"], url
+        if url.startswith("/api/"):
+            assert again["API-Version"] == first["API-Version"]
+        if "inbedden/" in url and not url.endswith(".css") and "stijl" not in url:
+            for response in (first, again):
+                assert "X-Frame-Options" not in response, url
+                assert "frame-ancestors https://www.gemeente.example" in response["Content-Security-Policy"]
+        assert client.get(url, HTTP_IF_NONE_MATCH='"anders"').status_code == 200, url
