@@ -50,6 +50,7 @@ def test_the_api_docs_set_no_cookie(data):
     _cookie_free(response, "/api/aanbod/v1/docs")
     html = response.content.decode()
     assert 'lang="nl"' in html and "csrfmiddlewaretoken" not in html
+    assert "plein-api-docs" in html  # its own room between the parts (offers-public.css)
     # In Dutch also for someone who chose English elsewhere in Plein.
     client = Client()
     client.cookies["django_language"] = "en"
