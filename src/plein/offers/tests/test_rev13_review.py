@@ -135,3 +135,30 @@ def test_feeds_embed_and_api_answer_a_repeat_request_with_304(data, settings):
                 assert "X-Frame-Options" not in response, url
                 assert "frame-ancestors https://www.gemeente.example" in response["Content-Security-Policy"]
         assert client.get(url, HTTP_IF_NONE_MATCH='"anders"').status_code == 200, url
+
+
+def test_withdrawing_an_offer_takes_it_off_every_public_address_and_changes_the_etags(data, world):
+    """Unpublishing, end to end: the pages, the feeds, the listing and the API no longer show it,
+    and a browser or proxy asking with its old ETag gets the new answer, not 304."""
+    from .. import services
+
+    lib = data.library.slug
+    urls = [
+        reverse("offers:list", args=[lib]),
+        reverse("offers:municipality", args=[data.location.municipality.slug]),
+        reverse("offers:feed_library", args=[lib]),
+        reverse("offers:feed_theme", args=[lib, "overheidszaken"]),
+        reverse("offers:embed", args=[lib]),
+        f"/api/aanbod/v1/offers?q=digid&library={lib}",
+    ]
+    client = Client()
+    before = {url: client.get(url) for url in urls}
+    for url, response in before.items():
+        assert "Hulp bij DigiD" in response.content.decode(), url
+    services.unpublish(offer=data.digid, acting_user=world.users["administrator"])
+    for url, response in before.items():
+        again = client.get(url, HTTP_IF_NONE_MATCH=response["ETag"])
+        assert again.status_code == 200 and again["ETag"] != response["ETag"], url
+        assert "Hulp bij DigiD" not in again.content.decode(), url
+    assert client.get(reverse("offers:offer", args=[lib, "hulp-bij-digid"])).status_code == 404
+    assert client.get(f"/api/aanbod/v1/offers/{data.digid.uuid}").status_code == 404
