@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
-from django.views.decorators.http import conditional_page, require_GET
+from django.views.decorators.http import conditional_page, require_safe
 
 from . import feeds
 from .ical import build_calendar, offer_url
@@ -42,7 +42,7 @@ def _calendar(name: str, offers) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 @conditional_page  # an ETag from the body; 304 when a calendar app or browser has it already
 def feed_library(request, library_slug):
     library = feeds.published_library(library_slug)
@@ -50,7 +50,7 @@ def feed_library(request, library_slug):
         return _calendar(_("%(library)s: help and learning") % {"library": library.name}, feeds.library_offers(library))
 
 
-@require_GET
+@require_safe
 @conditional_page  # an ETag from the body; 304 when a calendar app or browser has it already
 def feed_location(request, library_slug, location_uuid):
     library = feeds.published_library(library_slug)
@@ -60,7 +60,7 @@ def feed_location(request, library_slug, location_uuid):
         return _calendar(name, feeds.location_offers(location))
 
 
-@require_GET
+@require_safe
 @conditional_page  # an ETag from the body; 304 when a calendar app or browser has it already
 def feed_theme(request, library_slug, theme):
     library = feeds.published_library(library_slug)
@@ -84,7 +84,7 @@ def _framable(view):
     return wrapped
 
 
-@require_GET
+@require_safe
 @_framable  # outside the 304: a revalidated listing keeps its frame-ancestors
 @conditional_page
 def embed(request, library_slug):
@@ -133,7 +133,7 @@ def embed_colours(params) -> dict:
     return {name: params[name] for name in EMBED_COLOURS if HEX_COLOUR.match(params.get(name, ""))}
 
 
-@require_GET
+@require_safe
 @conditional_page  # an ETag from the body; 304 when a calendar app or browser has it already
 def embed_style(request, library_slug):
     """The listing's colours as CSS variables (no inline style: the CSP forbids it)."""

@@ -162,3 +162,19 @@ def test_withdrawing_an_offer_takes_it_off_every_public_address_and_changes_the_
         assert "Hulp bij DigiD" not in again.content.decode(), url
     assert client.get(reverse("offers:offer", args=[lib, "hulp-bij-digid"])).status_code == 404
     assert client.get(f"/api/aanbod/v1/offers/{data.digid.uuid}").status_code == 404
+
+
+def test_feeds_and_the_listing_answer_head_as_the_public_pages(data):
+    """Failed before: 405 for HEAD (require_GET), while the public pages answer it; a calendar
+    app or link checker asking HEAD first got "method not allowed"."""
+    lib = data.library.slug
+    for url in (
+        reverse("offers:feed_library", args=[lib]),
+        reverse("offers:feed_theme", args=[lib, "digitaal"]),
+        reverse("offers:embed", args=[lib]),
+        reverse("offers:library", args=[lib]),
+    ):
+        response = Client().head(url)
+        assert response.status_code == 200, url
+        assert response.content == b"" and not response.cookies, url
+    assert Client().post(reverse("offers:feed_library", args=[lib])).status_code == 405
