@@ -178,3 +178,31 @@ def test_feeds_and_the_listing_answer_head_as_the_public_pages(data):
         assert response.status_code == 200, url
         assert response.content == b"" and not response.cookies, url
     assert Client().post(reverse("offers:feed_library", args=[lib])).status_code == 405
+
+
+def test_a_feed_asked_again_a_minute_later_is_the_same_and_gets_304():
+    """Failed before: every event's DTSTAMP was the moment of the request, so the feeds and the
+    "zet in mijn agenda" file changed every second: their ETag never matched, no 304 ever.
+    DTSTAMP is now when the offer was last changed (RFC 5545, a calendar without METHOD)."""
+    import datetime
+
+    import time_machine
+
+    from .public_data import NOW
+
+    with time_machine.travel(NOW - datetime.timedelta(days=1), tick=False):
+        data = public_offer()
+    lib = data.library.slug
+    urls = [
+        reverse("offers:feed_library", args=[lib]),
+        reverse("offers:occurrence_ics", args=[lib, "hulp-bij-digid", "20261208T1000"]),
+    ]
+    client = Client()
+    with time_machine.travel(NOW, tick=False):
+        first = {url: client.get(url) for url in urls}
+    with time_machine.travel(NOW + datetime.timedelta(minutes=1), tick=False):
+        for url, response in first.items():
+            again = client.get(url, HTTP_IF_NONE_MATCH=response["ETag"])
+            assert again.status_code == 304, url
+    body = first[urls[0]].content.decode()
+    assert "DTSTAMP:20261201T080000Z" in body  # when the offers were made (a day before, in UTC)
