@@ -25,12 +25,13 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db import InterfaceError, OperationalError
-from django.http import Http404
-from django.shortcuts import render
+from django.http import Http404, HttpResponse
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
+from django.views.decorators.http import conditional_page
 from ninja import Field, NinjaAPI, Query, Router, Schema
 from ninja.errors import HttpError, ValidationError
 from ninja.openapi.docs import DocsBase
@@ -109,6 +110,10 @@ class OpenDataDocs(DocsBase):
     template = "offers/open/api_docs.html"
 
     def render_page(self, request, api, **kwargs):
+        with translation.override("nl"):  # Dutch, as the other public pages of the offer
+            return self._render(request, api, **kwargs)
+
+    def _render(self, request, api, **kwargs):
         schema = api.get_openapi_schema(path_params=kwargs)
         ops = operations(request, schema)
         server = schema["servers"][0]["url"]
@@ -116,19 +121,21 @@ class OpenDataDocs(DocsBase):
             op["path"] = server + op["path"]
             op["example"] = f"curl '{request.build_absolute_uri(op['path'])}'"
         title = _("Open data API of the help and learning offer")
-        return render(
-            request,
-            self.template,
-            {
-                "api_title": schema["info"]["title"],
-                "api_version": schema["info"]["version"],
-                "api_description": text(schema["info"].get("description")),
-                "openapi_url": self.get_openapi_url(api, kwargs),
-                "operations": ops,
-                "shapes": data_shapes(schema),
-                "page_title": title,
-                "breadcrumbs": [(title, None)],
-            },
+        # The public frame, rendered without the request: no cookie for anyone reading the docs.
+        return HttpResponse(
+            render_to_string(
+                self.template,
+                {
+                    "api_title": schema["info"]["title"],
+                    "api_version": schema["info"]["version"],
+                    "api_description": text(schema["info"].get("description")),
+                    "openapi_url": self.get_openapi_url(api, kwargs),
+                    "operations": ops,
+                    "shapes": data_shapes(schema),
+                    "page_title": title,
+                    "breadcrumbs": [(_("Help and learning"), reverse("offers:index")), (title, None)],
+                },
+            )
         )
 
 
@@ -159,6 +166,9 @@ def _dutch(view):
 
 
 v1.add_decorator(_dutch, mode="view")
+# An ETag from the body and 304 on a repeat request, as the public pages (a website polling
+# the list gets "nothing changed" without the body).
+v1.add_decorator(conditional_page, mode="view")
 
 
 # --- schemas -------------------------------------------------------------------------------

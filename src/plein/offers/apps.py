@@ -10,11 +10,13 @@ class OffersConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from plein.access import relations
+        from plein.organisations.signals import location_moved
 
         from . import (
             api,  # noqa: F401 (the open data API answers its errors as problem+json: plein.common.errors)
             entries,  # noqa: F401 (navigation, start page, demo: plein.common.registry)
             selectors,
+            services,
         )
         from .models import Offer, OfferClosure, OfferHours, OfferTheme, Session
 
@@ -22,3 +24,5 @@ class OffersConfig(AppConfig):
             auditlog.register(model)
         # Anonymous visitors see what libraries published: access reads it from here.
         relations.register_published(selectors.published_ids)
+        # A branch moved to another library: the offers of its old library there are withdrawn.
+        location_moved.connect(services.location_moved_receiver, dispatch_uid="offers.location_moved")

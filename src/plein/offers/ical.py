@@ -1,8 +1,9 @@
 """iCalendar for the public offer: "zet in mijn agenda" for one occurrence, and feeds per
 library, branch and theme (the occurrences of the coming weeks)."""
 
+import datetime
+
 from django.urls import reverse
-from django.utils import timezone
 from icalendar import Event
 
 from plein.common.ical import AMSTERDAM, new_calendar
@@ -16,12 +17,13 @@ def build_calendar(occurrences, *, name: str, site_url: str) -> bytes:
     occurrences = list(occurrences)
     times = [o.starts_at for o in occurrences] + [o.ends_at for o in occurrences]
     cal = new_calendar(name=name, prodid="-//Plein//Aanbod//NL", starts=times)
-    now = timezone.now()
     for occurrence in occurrences:
         offer = occurrence.offer
         event = Event()
         event.add("uid", occurrence.uid)
-        event.add("dtstamp", now)
+        # Without METHOD, DTSTAMP is when the information was last revised (RFC 5545 3.8.7.2),
+        # not the moment of the request: the same feed stays the same bytes (ETag, 304).
+        event.add("dtstamp", offer.updated_at.astimezone(datetime.UTC))
         event.add("dtstart", occurrence.starts_at.astimezone(AMSTERDAM))
         event.add("dtend", occurrence.ends_at.astimezone(AMSTERDAM))
         event.add("summary", offer.title)

@@ -4,6 +4,7 @@ public, without cookies, cacheable for a few minutes. The JSON API is in `api.py
 
 import re
 import uuid
+from functools import wraps
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -13,8 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
-from django.views.decorators.clickjacking import xframe_options_exempt
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import conditional_page, require_safe
 
 from . import feeds
 from .ical import build_calendar, offer_url
@@ -42,14 +42,16 @@ def _calendar(name: str, offers) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
+@conditional_page  # an ETag from the body; 304 when a calendar app or browser has it already
 def feed_library(request, library_slug):
     library = feeds.published_library(library_slug)
     with translation.override("nl"):
         return _calendar(_("%(library)s: help and learning") % {"library": library.name}, feeds.library_offers(library))
 
 
-@require_GET
+@require_safe
+@conditional_page  # an ETag from the body; 304 when a calendar app or browser has it already
 def feed_location(request, library_slug, location_uuid):
     library = feeds.published_library(library_slug)
     location = feeds.published_location(library, location_uuid)
@@ -58,7 +60,8 @@ def feed_location(request, library_slug, location_uuid):
         return _calendar(name, feeds.location_offers(location))
 
 
-@require_GET
+@require_safe
+@conditional_page  # an ETag from the body; 304 when a calendar app or browser has it already
 def feed_theme(request, library_slug, theme):
     library = feeds.published_library(library_slug)
     theme = feeds.theme_of(theme)
@@ -67,8 +70,23 @@ def feed_theme(request, library_slug, theme):
         return _calendar(name, feeds.theme_offers(library, theme))
 
 
-@require_GET
-@xframe_options_exempt
+def _framable(view):
+    """The listing's own frame-ancestors (PLEIN_EMBED_FRAME_ANCESTORS, django-csp per view) and
+    no X-Frame-Options, also on a 304: a browser updates the kept answer's headers with it."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response._csp_replace = {"frame-ancestors": list(settings.PLEIN_EMBED_FRAME_ANCESTORS)}
+        response.xframe_options_exempt = True
+        return response
+
+    return wrapped
+
+
+@require_safe
+@_framable  # outside the 304: a revalidated listing keeps its frame-ancestors
+@conditional_page
 def embed(request, library_slug):
     """The published offer of one library as a small standalone page for an iframe (optionally
     of one theme, `?thema=`, or one branch, `?vestiging=<id>`). Links open the offer's page in a
@@ -106,7 +124,6 @@ def embed(request, library_slug):
                 },
             )
         )
-    response._csp_replace = {"frame-ancestors": list(settings.PLEIN_EMBED_FRAME_ANCESTORS)}  # django-csp per view
     patch_cache_control(response, public=True, max_age=MAX_AGE)
     return response
 
@@ -116,7 +133,8 @@ def embed_colours(params) -> dict:
     return {name: params[name] for name in EMBED_COLOURS if HEX_COLOUR.match(params.get(name, ""))}
 
 
-@require_GET
+@require_safe
+@conditional_page  # an ETag from the body; 304 when a calendar app or browser has it already
 def embed_style(request, library_slug):
     """The listing's colours as CSS variables (no inline style: the CSP forbids it)."""
     feeds.published_library(library_slug)

@@ -73,6 +73,15 @@ def public_page(view):
     return wrapped
 
 
+def not_found(request, exception=None):
+    """404 for an address under /aanbod/ (an unknown library, a draft, a typo): the public frame,
+    in Dutch, rendered without the request, so it sets no cookie either (`site.views.error_404`
+    hands these over; the site's own 404 page has forms that need a CSRF cookie)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        html = render_to_string("offers/public/not_found.html", {"page_title": _("This page does not exist")})
+    return HttpResponse(html, status=404)
+
+
 def _page(template, context, *, content_type="text/html; charset=utf-8"):
     """Render without the request: no context processor may touch the user or the session."""
     return HttpResponse(render_to_string(f"offers/public/{template}", context), content_type=content_type)

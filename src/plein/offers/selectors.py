@@ -4,7 +4,7 @@ open data, the feeds and the desk's referral list start from `published_offers()
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 
 from plein.organisations.models import Location, Municipality, Organisation
 
@@ -13,8 +13,10 @@ from .models import Offer, OfferHours, OfferTheme, Session
 
 
 def published_offers() -> QuerySet[Offer]:
-    """Every published offer, whoever asks (the Purpose.PUBLISHED of plein.access)."""
-    return Offer.objects.filter(status=OfferStatus.PUBLISHED)
+    """Every published offer, whoever asks (the Purpose.PUBLISHED of plein.access). Only at a
+    branch of its own library: data written around the services (a branch moved in the admin)
+    never shows one library's offer under another library's branch."""
+    return Offer.objects.filter(status=OfferStatus.PUBLISHED, location__organisation_id=F("library_id"))
 
 
 def with_schedule(qs: QuerySet[Offer]) -> QuerySet[Offer]:

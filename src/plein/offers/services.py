@@ -251,6 +251,19 @@ def unpublish(*, offer, acting_user) -> Offer:
     return offer
 
 
+def location_moved_receiver(sender, *, location, old_organisation_id, **kwargs) -> None:
+    """`organisations.signals.location_moved`, in the same transaction as the move: a branch now
+    of another library. The other libraries' published offers there go back to draft, so their
+    coordinator chooses a branch of their own again (nobody is logged in for this: the move)."""
+    if location.organisation_id == old_organisation_id:
+        return
+    moved = Offer.objects.filter(location=location, status=OfferStatus.PUBLISHED).exclude(
+        library_id=location.organisation_id
+    )
+    for offer in moved:
+        unpublish(offer=offer, acting_user=None)
+
+
 @transaction.atomic
 def mark_reviewed(*, offer, acting_user, review_on=None) -> Offer:
     """The coordinator checked a published offer: the next check is six months ahead."""

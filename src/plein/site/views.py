@@ -66,6 +66,10 @@ def error_403(request, exception=None):
 def error_404(request, exception=None):
     if errors.is_api(request):  # an address under /api/ that does not exist: the API's JSON
         return errors.json_error(request, 404, errors.api_not_found_text(request))
+    if request.path_info.startswith("/aanbod/"):  # the public offer: no cookie, also when not found
+        from plein.offers.public_views import not_found
+
+        return not_found(request, exception)
     return render(request, "404.html", status=404)
 
 

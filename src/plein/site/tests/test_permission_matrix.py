@@ -91,6 +91,9 @@ def test_permission_matrix(client, world, name, kwargs, role, expected):
     elif expected in (FORBIDDEN, NOT_FOUND) and url.startswith("/api/"):
         # Under /api/ refusals are the API's JSON, in its one shape.
         assert set(response.json()) == {"detail", "errors"}
+    elif expected == NOT_FOUND and url.startswith("/aanbod/"):
+        # The public offer: a Dutch page in the residents' frame (it sets no cookie).
+        assert "Deze pagina bestaat niet" in response.content.decode()
     elif expected in (FORBIDDEN, NOT_FOUND):
         # Refusals are Dutch pages in the Plein layout, not a bare error.
         assert "Naar de voorpagina" in response.content.decode()
