@@ -95,7 +95,7 @@ def test_commands_exist_and_the_migration_job_migrates_while_web_pods_only_wait(
     (job,) = _of_kind("Job")
     assert _pod_spec(job)["containers"][0]["command"][2] == "migrate_once"
     scheduled = {_pod_spec(c)["containers"][0]["command"][2] for c in _of_kind("CronJob")}
-    assert scheduled == {"send_reminders", "send_case_digest", "apply_retention"}
+    assert scheduled == {"send_reminders", "send_case_digest", "apply_retention", "fail_abandoned_tasks"}
 
 
 @pytest.fixture
