@@ -6,21 +6,13 @@ from django.core.validators import URLValidator
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from plein.common.forms import DateInput
+from plein.common.forms import DateInput, TimeInput
 from plein.resources.files import ACCEPT, FORMATS, max_bytes
 
 from . import criteria
 from .choices import CriterionStatus, HoursKind, Weekday
 from .models import LocationProfile
 from .services import hours_overlaps
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("format", "%H:%M")
-        super().__init__(**kwargs)
 
 
 class ProfileForm(forms.ModelForm):
@@ -114,9 +106,9 @@ class BaseHoursFormSet(forms.BaseFormSet):
             filled[index].add_error("opens", _("These hours overlap other hours on the same day."))
 
     def blocks(self) -> list[dict]:
-        return [
-            {k: f.cleaned_data[k] for k in ("weekday", "opens", "closes", "kind")} for f in self.forms if f.is_filled
-        ]
+        """The filled blocks, each with the form's own fields (weekday, opens, closes and, for the
+        IDO profile, kind)."""
+        return [{k: f.cleaned_data[k] for k in f.fields} for f in self.forms if f.is_filled]
 
 
 HoursFormSet = forms.formset_factory(HoursForm, formset=BaseHoursFormSet, extra=2, max_num=30)

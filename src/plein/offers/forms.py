@@ -8,21 +8,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from plein.borging.choices import Weekday
-from plein.common.forms import DateInput
+from plein.borging import forms as borging_forms
+from plein.common.forms import DateInput, TimeInput
 
 from .choices import Bring, Facility, Theme
 from .models import Offer
 from .schedule import AMSTERDAM
-from .services import hours_overlaps
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("format", "%H:%M")
-        super().__init__(**kwargs)
 
 
 class OfferForm(forms.ModelForm):
@@ -133,46 +124,15 @@ class OfferForm(forms.ModelForm):
         return data
 
 
-class HoursForm(forms.Form):
-    weekday = forms.TypedChoiceField(
-        label=_("Day"), choices=[("", "—"), *Weekday.choices], coerce=int, required=False, empty_value=None
-    )
+class HoursForm(borging_forms.HoursForm):
+    """A weekly block of an offer: the IDO profile's block (same checks) without its kind."""
+
+    kind = None
     opens = forms.TimeField(label=_("From"), widget=TimeInput(), required=False)
     closes = forms.TimeField(label=_("Until"), widget=TimeInput(), required=False)
 
-    def clean(self):
-        cleaned = super().clean()
-        weekday, opens, closes = cleaned.get("weekday"), cleaned.get("opens"), cleaned.get("closes")
-        filled = [v is not None for v in (weekday, opens, closes)]
-        if any(filled) and not all(filled):
-            if weekday is None and "weekday" not in self.errors:
-                self.add_error("weekday", _("Choose the day."))
-            if opens is None and "opens" not in self.errors:
-                self.add_error("opens", _("Give the start time."))
-            if closes is None and "closes" not in self.errors:
-                self.add_error("closes", _("Give the end time."))
-        elif opens and closes and closes <= opens:
-            self.add_error("closes", _("The end time must be later than the start time."))
-        return cleaned
 
-    @property
-    def is_filled(self) -> bool:
-        return self.cleaned_data.get("weekday") is not None
-
-
-class BaseHoursFormSet(forms.BaseFormSet):
-    def clean(self):
-        if any(self.errors):
-            return
-        filled = [f for f in self.forms if f.is_filled]
-        for index in hours_overlaps([f.cleaned_data for f in filled]):
-            filled[index].add_error("opens", _("These hours overlap other hours on the same day."))
-
-    def blocks(self) -> list[dict]:
-        return [{k: f.cleaned_data[k] for k in ("weekday", "opens", "closes")} for f in self.forms if f.is_filled]
-
-
-HoursFormSet = forms.formset_factory(HoursForm, formset=BaseHoursFormSet, extra=2, max_num=40)
+HoursFormSet = forms.formset_factory(HoursForm, formset=borging_forms.BaseHoursFormSet, extra=2, max_num=40)
 
 
 class ClosureForm(forms.Form):

@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from plein.audit.services import acting_as
+from plein.borging.services import hours_overlaps
 
 from .choices import (
     RESERVED_SLUGS,
@@ -289,17 +290,6 @@ def offer_delete(*, offer, acting_user) -> None:
 
 
 # --- weekly hours and closed periods -------------------------------------------------------
-
-
-def hours_overlaps(blocks) -> list[int]:
-    """Positions of blocks that overlap an earlier block on the same day."""
-    clashes, seen = [], {}
-    for index, block in enumerate(blocks):
-        day = seen.setdefault(int(block["weekday"]), [])
-        if any(block["opens"] < closes and opens < block["closes"] for opens, closes in day):
-            clashes.append(index)
-        day.append((block["opens"], block["closes"]))
-    return clashes
 
 
 @transaction.atomic
